@@ -1,0 +1,1 @@
+"""minex: command line, dbt build, data checks and release export."""

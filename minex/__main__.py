@@ -1,0 +1,5 @@
+import sys
+
+from minex.cli import main
+
+sys.exit(main())

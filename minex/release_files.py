@@ -1,0 +1,132 @@
+"""The files of a release (DATA_CONTRACT.md, release folder) and the export model behind each.
+
+Each CSV is one export model of the warehouse, filtered to one subsector: an analyst
+can query exactly what was published with ``select * from exports.<model>``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OTHER_COLUMNS = tuple(name for n in range(1, 11) for name in (f"other{n}", f"other{n}_def"))
+
+
+@dataclass(frozen=True)
+class ReleaseFile:
+    model: str
+    suffix: str  # file name: {subsector}_{suffix}.csv
+    subsector_column: str
+    order_by: tuple[str, ...]
+    columns: tuple[str, ...]  # the contract's header, in order
+
+    def file_name(self, subsector: str) -> str:
+        return f"{subsector}_{self.suffix}.csv"
+
+
+SOURCES = ReleaseFile(
+    model="export_emissions_sources",
+    suffix="emissions_sources",
+    subsector_column="subsector",
+    order_by=("source_id", "start_time", "gas"),
+    columns=(
+        "source_id",
+        "source_name",
+        "source_type",
+        "iso3_country",
+        "sector",
+        "subsector",
+        "start_time",
+        "end_time",
+        "lat",
+        "lon",
+        "geometry_ref",
+        "gas",
+        "emissions_quantity",
+        "temporal_granularity",
+        "activity",
+        "activity_units",
+        "emissions_factor",
+        "emissions_factor_units",
+        "capacity",
+        "capacity_units",
+        "capacity_factor",
+        *OTHER_COLUMNS,
+        "created_date",
+        "modified_date",
+    ),
+)
+CONFIDENCE = ReleaseFile(
+    model="export_emissions_sources_confidence",
+    suffix="emissions_sources_confidence",
+    subsector_column="subsector",
+    order_by=("source_id", "start_time", "gas"),
+    columns=(
+        "source_id",
+        "source_name",
+        "iso3_country",
+        "sector",
+        "subsector",
+        "start_time",
+        "end_time",
+        "source_type",
+        "capacity",
+        "capacity_factor",
+        "activity",
+        "gas",
+        "emissions_factor",
+        "emissions_quantity",
+        "created_date",
+        "modified_date",
+    ),
+)
+OWNERSHIP = ReleaseFile(
+    model="export_emissions_sources_ownership",
+    suffix="emissions_sources_ownership",
+    subsector_column="source_subsector",
+    order_by=("source_id", "parent_name"),
+    columns=(
+        "parent_name",
+        "parent_entity_id",
+        "parent_entity_type",
+        "parent_lei",
+        "parent_permid",
+        "parent_registration_country",
+        "parent_headquarter_country",
+        "overall_share_percent",
+        "ownership_path",
+        "ownership_path_datasource_ids",
+        "immediate_source_owner",
+        "immediate_source_owner_entity_id",
+        "source_operator",
+        "source_operator_id",
+        "source_id",
+        "source_name",
+        "source_sector",
+        "source_subsector",
+    ),
+)
+COUNTRY = ReleaseFile(
+    model="export_country_emissions",
+    suffix="country_emissions",
+    subsector_column="subsector",
+    order_by=("iso3_country", "start_time", "gas"),
+    columns=(
+        "iso3_country",
+        "sector",
+        "subsector",
+        "start_time",
+        "end_time",
+        "gas",
+        "emissions_quantity",
+        "emissions_quantity_units",
+        "temporal_granularity",
+        "created_date",
+        "modified_date",
+        "asset_emissions",
+        "projected_emissions",
+        "basis",
+    ),
+)
+
+# The four files of each asset subsector (copper, iron and bauxite mining).
+ASSET_SUBSECTOR_FILES = (SOURCES, CONFIDENCE, OWNERSHIP, COUNTRY)

@@ -1,0 +1,1 @@
+{{ stage_production('additional', 'additional') }}
