@@ -6,6 +6,7 @@ expectation blocks the export; the message names the expectation and an example 
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,7 @@ class CheckResult:
 
 
 def _gx_context():
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 

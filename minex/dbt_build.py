@@ -18,6 +18,11 @@ def dbt_environment(db_path: Path) -> None:
     os.environ.setdefault("DBT_LOG_PATH", str(ROOT / "logs"))
 
 
+def _one_line(message: str | None, limit: int = 240) -> str:
+    text = " ".join((message or "no message").split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def run_dbt(command: list[str], db_path: Path, dbt_vars: dict[str, Any]) -> Any:
     """Invoke dbt in this process; raise StepFailed naming what failed."""
     from dbt.cli.main import dbtRunner  # imported late: dbt is slow to import
@@ -39,8 +44,8 @@ def run_dbt(command: list[str], db_path: Path, dbt_vars: dict[str, Any]) -> Any:
     if outcome.exception is not None:
         raise StepFailed(f"dbt {command[0]} could not run: {outcome.exception}")
     failures = [
-        f"{result.node.resource_type} {result.node.name} ({result.status}: "
-        f"{(result.message or '').splitlines()[0] if result.message else 'no message'})"
+        f"{result.node.resource_type} {result.node.name} "
+        f"({result.status}: {_one_line(result.message)})"
         for result in outcome.result.results
         if str(result.status) in {"error", "fail"}
     ]

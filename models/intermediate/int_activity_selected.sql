@@ -23,7 +23,7 @@ reported_ore as (
         year,
         1 as method_rank,
         quantity_t as activity_t,
-        0.0 as activity_sd_t,
+        cast(0 as double) as activity_sd_t,
         source as activity_source,
         year as activity_source_year
     from winning_production

@@ -1,5 +1,5 @@
 {#- Every row satisfies a SQL expression (rows where it is false or null fail). -#}
-{% test expression_is_true(model, expression, where_clause=none) %}
+{% test expression_is_true(model, expression, column_name=none, where_clause=none) %}
     select *
     from {{ model }}
     where
