@@ -166,6 +166,24 @@ USGS_PRODUCTION = LandingTable(
     description="national production statistics in the canonical layout",
 )
 
+PIXEL_COUNTS = LandingTable(
+    table="insar_pixel_counts",
+    pattern="insar/pixel_counts.csv",
+    columns=("asset_id", "year", "active_pixels", "valid_pixels", "pixel_area_m2"),
+    required=("asset_id", "year", "active_pixels", "pixel_area_m2"),
+    key=("asset_id", "year"),
+    checks=MappingProxyType(
+        {
+            "asset_id": "asset",
+            "year": "year",
+            "active_pixels": "count",
+            "valid_pixels": "count",
+            "pixel_area_m2": "quantity",
+        }
+    ),
+    description="InSAR active pixel counts computed elsewhere (M3), per asset and year",
+)
+
 # Loaded in this order: assets first, since the other files refer to them.
 CONTRACT_TABLES: tuple[LandingTable, ...] = (
     ASSETS,
@@ -176,6 +194,7 @@ CONTRACT_TABLES: tuple[LandingTable, ...] = (
     EMISSIONS,
     OWNERSHIP,
     USGS_PRODUCTION,
+    PIXEL_COUNTS,
 )
 
 # Files whose rows name assets: reloaded whenever mdo/assets.csv changes.

@@ -17,6 +17,7 @@ from ingest.vocabularies import Vocabularies
 
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 YEAR = re.compile(r"^\d{4}$")
+COUNT = re.compile(r"^\d+$")
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,9 @@ class ValueChecks:
 
     def check_quantity(self, column: str, value: str) -> str | None:
         return _number(value, column, low=0)
+
+    def check_count(self, column: str, value: str) -> str | None:
+        return None if COUNT.match(value) else f"{column} '{value}' is not a whole number >= 0"
 
     def check_percent(self, column: str, value: str) -> str | None:
         return _number(value, column, low=0, high=100)

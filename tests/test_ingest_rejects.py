@@ -188,6 +188,24 @@ def test_unknown_country_name_in_national_statistics(landing, tmp_path):
     assert "duplicate key" in single_reject(report, "usgs/chile.csv", 4)
 
 
+def test_pixel_counts_must_be_whole_numbers(landing, tmp_path):
+    folder = landing(
+        {
+            "mdo/assets.csv": ASSETS,
+            "insar/pixel_counts.csv": csv_text(
+                "asset_id,year,active_pixels,valid_pixels,pixel_area_m2",
+                "A1,2021,185431,369786,100",
+                "A1,2022,192185.5,369786,100",
+            ),
+        }
+    )
+    report, db = load(folder, tmp_path)
+    assert single_reject(report, "insar/pixel_counts.csv", 3) == (
+        "insar/pixel_counts.csv row 3: active_pixels '192185.5' is not a whole number >= 0"
+    )
+    assert accepted(db, "insar_pixel_counts") == [(2,)]
+
+
 def test_several_reasons_of_one_row_are_all_named(landing, tmp_path):
     folder = landing(
         {
