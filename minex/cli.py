@@ -31,6 +31,8 @@ steps (each also a subcommand):
   check    Great Expectations on the release tables; a failure blocks the export
   export   write the release folder: DATA/*.csv and manifest.json
   run      all four in order (default: the bundled sample)
+
+  report   print a summary of a built warehouse (activity methods, conversion factors)
 """
 
 
@@ -134,6 +136,21 @@ def step_export(args: argparse.Namespace) -> Path:
     return target
 
 
+def step_report(args: argparse.Namespace) -> None:
+    import duckdb
+
+    from minex import reports
+
+    if not args.db.exists():
+        raise StepFailed(f"warehouse {args.db} does not exist: run `minex run` first")
+    try:
+        columns, rows = reports.run(args.db, args.name)
+    except duckdb.Error as error:
+        raise StepFailed(f"report {args.name}: {error} (run `minex build` first)") from error
+    print(f"{reports.description(args.name)}\n")
+    print(reports.format_table(columns, rows))
+
+
 def step_run(args: argparse.Namespace) -> None:
     step_ingest(args)
     step_build(args)
@@ -196,6 +213,14 @@ def parser() -> argparse.ArgumentParser:
     add("build", step_build, "dbt build: models, data tests and unit tests", "vars")
     add("check", step_check, "data-quality expectations on the release tables")
     add("export", step_export, "write the release folder", "out")
+    from minex import reports
+
+    report = add("report", step_report, "print a summary of a built warehouse")
+    report.add_argument(
+        "name",
+        choices=reports.available(),
+        help="; ".join(f"{name}: {reports.description(name)}" for name in reports.available()),
+    )
     return main
 
 

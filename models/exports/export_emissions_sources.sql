@@ -35,9 +35,9 @@ final as (
         asset_emissions.emission_factor * gases.t_per_t_co2 as emissions_factor,
         {{ dbt.concat(["'t of '", 'gases.unit_label', "' per '", 'assets.activity_units']) }}
             as emissions_factor_units,
-        cast(null as double) as capacity,
+        asset_emissions.capacity_t as capacity,
         'tonnes' as capacity_units,
-        cast(null as double) as capacity_factor,
+        asset_emissions.capacity_factor,
         assets.operation_type as other1,
         'Mine type (open pit, underground or both)' as other1_def,
         assets.status as other2,

@@ -24,8 +24,8 @@ final as (
         {{ annual_start_time('asset_emissions.year') }} as start_time,
         {{ annual_end_time('asset_emissions.year') }} as end_time,
         assets.type_confidence as source_type,
-        cast(null as varchar) as capacity,
-        cast(null as varchar) as capacity_factor,
+        asset_emissions.capacity_confidence as capacity,
+        asset_emissions.capacity_factor_confidence as capacity_factor,
         asset_emissions.activity_confidence as activity,
         gases.gas,
         case

@@ -1,37 +1,19 @@
-{#- M2 activity selection: for each asset and coverage year the first candidate that
-    exists wins (ranks of seed activity_methods); none: empty activity, asset listed.
-    Only the winning production row of each asset-year-product counts (source priority). -#}
+{#- M2 activity of every asset-year: the first candidate of int_activity_candidates by
+    rank, with method, confidence (seed activity_methods), sd, winning source and the
+    year of the figure; ranks 5 and 7 are flagged as forward-filled. No candidate:
+    method `none`, empty activity and confidence; the asset stays listed. -#}
 with
 
 asset_years as (
     select * from {{ ref('int_asset_years_enumerated') }}
 ),
 
-winning_production as (
-    select * from {{ ref('int_production_prioritized') }}
-    where is_winner
+candidates as (
+    select * from {{ ref('int_activity_candidates') }}
 ),
 
 activity_methods as (
     select * from {{ ref('activity_methods') }}
-),
-
--- rank 1 reported_ore: ore mass reported for this year, > 0
-reported_ore as (
-    select
-        asset_id,
-        year,
-        1 as method_rank,
-        quantity_t as activity_t,
-        cast(0 as double) as activity_sd_t,
-        source as activity_source,
-        year as activity_source_year
-    from winning_production
-    where product = 'ore' and period = 'year' and quantity_t > 0
-),
-
-candidates as (
-    select * from reported_ore
 ),
 
 ranked as (
@@ -53,7 +35,10 @@ final as (
         activity_methods.confidence as activity_confidence,
         activity_methods.is_forward_filled,
         ranked.activity_source,
-        ranked.activity_source_year
+        ranked.activity_source_year,
+        ranked.activity_product,
+        ranked.conversion_factor,
+        ranked.conversion_factor_level
     from asset_years
     left join ranked
         on

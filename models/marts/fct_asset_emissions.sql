@@ -1,6 +1,8 @@
 {#- M6 emissions of every asset and coverage year (M9: every asset every year):
-    CO2 = activity x EF; empty activity gives empty emissions, a true zero gives 0.
-    Emissions confidence = the lower of the activity (M2) and EF (M5) confidences. -#}
+    CO2 = activity (M2) x EF (M5); empty activity gives empty emissions, a true zero
+    gives 0. Capacity = reserves (int_capacity_selected); capacity_factor = activity /
+    capacity (empty when capacity is empty or 0). Confidences: emissions = the lower of
+    activity and EF; capacity factor = the lower of capacity and activity. -#}
 with
 
 assets as (
@@ -16,8 +18,8 @@ emission_factors as (
     select * from {{ ref('int_emission_factors_assigned') }}
 ),
 
-confidence_scale as (
-    select * from {{ ref('confidence_scale') }}
+capacity as (
+    select * from {{ ref('int_capacity_selected') }}
 ),
 
 joined as (
@@ -36,34 +38,42 @@ joined as (
         activity.activity_source,
         activity.activity_source_year,
         activity.is_forward_filled,
+        activity.activity_product,
+        activity.conversion_factor,
+        activity.conversion_factor_level,
         emission_factors.emission_factor,
         emission_factors.emission_factor_sd,
         emission_factors.ef_level,
         emission_factors.ef_confidence,
         emission_factors.ef_source_year,
-        activity.activity_t * emission_factors.emission_factor as co2_t
+        activity.activity_t * emission_factors.emission_factor as co2_t,
+        capacity.capacity_t,
+        capacity.capacity_source_year,
+        capacity.capacity_confidence,
+        activity.activity_t / nullif(capacity.capacity_t, 0) as capacity_factor
     from activity
     inner join assets on activity.asset_id = assets.asset_id
     left join emission_factors
         on
             activity.asset_id = emission_factors.asset_id
             and activity.year = emission_factors.year
+    left join capacity
+        on
+            activity.asset_id = capacity.asset_id
+            and activity.year = capacity.year
 ),
 
 final as (
     select
-        joined.*,
+        *,
         case
-            when joined.co2_t is null then null
-            when activity_scale.confidence_rank <= ef_scale.confidence_rank
-                then joined.activity_confidence
-            else joined.ef_confidence
-        end as emissions_confidence
+            when co2_t is not null then {{ lower_confidence('activity_confidence', 'ef_confidence') }}
+        end as emissions_confidence,
+        case
+            when capacity_factor is not null
+                then {{ lower_confidence('capacity_confidence', 'activity_confidence') }}
+        end as capacity_factor_confidence
     from joined
-    left join confidence_scale as activity_scale
-        on joined.activity_confidence = activity_scale.confidence
-    left join confidence_scale as ef_scale
-        on joined.ef_confidence = ef_scale.confidence
 )
 
 select * from final

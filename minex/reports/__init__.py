@@ -1,0 +1,61 @@
+"""Read-only reports on a built warehouse: one SQL file per report, printed as a table.
+
+The SQL files are plain queries an analyst can also run in any DuckDB client.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+REPORTS = Path(__file__).parent
+
+
+def available() -> list[str]:
+    return sorted(path.stem for path in REPORTS.glob("*.sql"))
+
+
+def description(name: str) -> str:
+    """The report's leading SQL comment."""
+    lines = []
+    for line in (REPORTS / f"{name}.sql").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("--"):
+            break
+        lines.append(line.removeprefix("--").strip())
+    return " ".join(lines)
+
+
+def run(db_path: Path, name: str) -> tuple[list[str], list[tuple]]:
+    query = (REPORTS / f"{name}.sql").read_text(encoding="utf-8")
+    with duckdb.connect(str(db_path)) as con:
+        cursor = con.execute(query)
+        columns = [column[0] for column in cursor.description]
+        return columns, cursor.fetchall()
+
+
+def format_table(columns: list[str], rows: list[tuple]) -> str:
+    """Rows as an aligned text table (numbers right-aligned, thousands separated)."""
+
+    def cell(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, int):
+            return f"{value:,}"
+        if isinstance(value, float):
+            return f"{value:,.4f}".rstrip("0").rstrip(".")
+        return str(value)
+
+    cells = [[cell(value) for value in row] for row in rows]
+    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    numeric = [
+        all(isinstance(row[i], int | float) or row[i] is None for row in rows)
+        for i in range(len(columns))
+    ]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(
+            v.rjust(w) if n else v.ljust(w) for v, w, n in zip(values, widths, numeric, strict=True)
+        ).rstrip()
+
+    return "\n".join([line(columns), line(["-" * w for w in widths]), *(line(r) for r in cells)])
