@@ -15,7 +15,14 @@ from typing import Any
 import duckdb
 
 from minex.project import StepFailed
-from minex.release_files import ASSET_SUBSECTOR_FILES, CONFIDENCE, COUNTRY, OWNERSHIP, SOURCES
+from minex.release_files import (
+    ASSET_SUBSECTOR_FILES,
+    CONFIDENCE,
+    COUNTRY,
+    OWNERSHIP,
+    SOURCES,
+    UNCERTAINTY,
+)
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
@@ -62,6 +69,28 @@ def _expectations(model: str, confidences: list[str], gases: list[str]) -> list[
             in_set(column, confidences)
     elif model == OWNERSHIP.model:
         at_least("overall_share_percent", 0, 100)
+    elif model == UNCERTAINTY.model:
+        in_set("gas", gases)
+        bounds = (
+            ("emissions_lower", "emissions_quantity"),
+            ("emissions_quantity", "emissions_upper"),
+            ("activity_lower", "activity_upper"),
+            ("emissions_factor_lower", "emissions_factor_upper"),
+        )
+        for smaller, larger in bounds:
+            suite.append(
+                Expectation(
+                    "ExpectColumnPairValuesAToBeGreaterThanB",
+                    {
+                        "column_A": larger,
+                        "column_B": smaller,
+                        "or_equal": True,
+                        "ignore_row_if": "either_value_is_missing",
+                    },
+                )
+            )
+        for column in ("emissions_lower", "activity_lower", "emissions_factor_lower"):
+            at_least(column, 0)
     elif model == COUNTRY.model:
         in_set("gas", gases)
         in_set("basis", ["asset", "projected"])

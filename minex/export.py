@@ -60,7 +60,7 @@ def _write_csv(
     order = ", ".join(release_file.order_by)
     query = (
         f"select {columns} from exports.{release_file.model} "
-        f"where {release_file.subsector_column} = '{subsector}' order by {order}"
+        f"where {release_file.subsector_filter(subsector)} order by {order}"
     )
     con.execute(f"copy ({query}) to '{path}' (header, delimiter ',')")
     return con.execute(f"select count(*) from ({query})").fetchone()[0]

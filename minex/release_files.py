@@ -15,12 +15,20 @@ OTHER_COLUMNS = tuple(name for n in range(1, 11) for name in (f"other{n}", f"oth
 class ReleaseFile:
     model: str
     suffix: str  # file name: {subsector}_{suffix}.csv
-    subsector_column: str
+    subsector_column: str | None  # None: the file has none; its source_id names the asset
     order_by: tuple[str, ...]
     columns: tuple[str, ...]  # the contract's header, in order
 
     def file_name(self, subsector: str) -> str:
         return f"{subsector}_{self.suffix}.csv"
+
+    def subsector_filter(self, subsector: str) -> str:
+        """SQL condition selecting the rows of one subsector."""
+        if self.subsector_column:
+            return f"{self.subsector_column} = '{subsector}'"
+        return (
+            f"source_id in (select asset_id from marts.dim_assets where subsector = '{subsector}')"
+        )
 
 
 SOURCES = ReleaseFile(
@@ -128,5 +136,25 @@ COUNTRY = ReleaseFile(
     ),
 )
 
-# The four files of each asset subsector (copper, iron and bauxite mining).
-ASSET_SUBSECTOR_FILES = (SOURCES, CONFIDENCE, OWNERSHIP, COUNTRY)
+UNCERTAINTY = ReleaseFile(
+    model="export_emissions_sources_uncertainty",
+    suffix="emissions_sources_uncertainty",
+    subsector_column=None,
+    order_by=("source_id", "start_time", "gas"),
+    columns=(
+        "source_id",
+        "start_time",
+        "end_time",
+        "gas",
+        "emissions_quantity",
+        "emissions_lower",
+        "emissions_upper",
+        "activity_lower",
+        "activity_upper",
+        "emissions_factor_lower",
+        "emissions_factor_upper",
+    ),
+)
+
+# The files of each asset subsector (copper, iron and bauxite mining).
+ASSET_SUBSECTOR_FILES = (SOURCES, CONFIDENCE, OWNERSHIP, COUNTRY, UNCERTAINTY)

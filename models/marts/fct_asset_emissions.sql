@@ -1,8 +1,10 @@
 {#- M6 emissions of every asset and coverage year (M9: every asset every year):
     CO2 = activity (M2) x EF (M5); empty activity gives empty emissions, a true zero
-    gives 0. Capacity = reserves (int_capacity_selected); capacity_factor = activity /
-    capacity (empty when capacity is empty or 0). Confidences: emissions = the lower of
-    activity and EF; capacity factor = the lower of capacity and activity. -#}
+    gives 0. Bounds: A_lo = max(0, A - sd_A), A_hi = A + sd_A, the same for the EF,
+    E_lo = A_lo x EF_lo, E_hi = A_hi x EF_hi. Capacity = reserves
+    (int_capacity_selected); capacity_factor = activity / capacity (empty when
+    capacity is empty or 0). Confidences: emissions = the lower of activity and EF;
+    capacity factor = the lower of capacity and activity. -#}
 with
 
 assets as (
@@ -63,9 +65,25 @@ joined as (
             and activity.year = capacity.year
 ),
 
+bounded as (
+    select
+        *,
+        -- explicit null: engines differ on greatest() with a null argument
+        case when activity_t is not null then greatest(0, activity_t - activity_sd_t) end
+            as activity_lower_t,
+        activity_t + activity_sd_t as activity_upper_t,
+        case
+            when emission_factor is not null then greatest(0, emission_factor - emission_factor_sd)
+        end as emission_factor_lower,
+        emission_factor + emission_factor_sd as emission_factor_upper
+    from joined
+),
+
 final as (
     select
         *,
+        activity_lower_t * emission_factor_lower as co2_lower_t,
+        activity_upper_t * emission_factor_upper as co2_upper_t,
         case
             when co2_t is not null then {{ lower_confidence('activity_confidence', 'ef_confidence') }}
         end as emissions_confidence,
@@ -73,7 +91,7 @@ final as (
             when capacity_factor is not null
                 then {{ lower_confidence('capacity_confidence', 'activity_confidence') }}
         end as capacity_factor_confidence
-    from joined
+    from bounded
 )
 
 select * from final
