@@ -19,6 +19,7 @@ from minex.release_files import (
     ASSET_SUBSECTOR_FILES,
     CONFIDENCE,
     COUNTRY,
+    ERS,
     OWNERSHIP,
     SOURCES,
     UNCERTAINTY,
@@ -91,6 +92,11 @@ def _expectations(model: str, confidences: list[str], gases: list[str]) -> list[
             )
         for column in ("emissions_lower", "activity_lower", "emissions_factor_lower"):
             at_least(column, 0)
+    elif model == ERS.model:
+        in_set("strategy", ["electrification", "close_inefficient_mine"])
+        at_least("rank", 1, 2)
+        at_least("emissions_reduced", 0)
+        at_least("emissions_after", 0)
     elif model == COUNTRY.model:
         in_set("gas", gases)
         in_set("basis", ["asset", "projected"])

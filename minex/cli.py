@@ -33,6 +33,8 @@ steps (each also a subcommand):
   run      all four in order (default: the bundled sample)
 
   report   print a summary of a built warehouse (activity methods, conversion factors)
+  tables   print the paper's Tables 3-6 for a year (global summary, top assets, top
+           countries by asset aggregate and by projection)
 """
 
 
@@ -151,6 +153,23 @@ def step_report(args: argparse.Namespace) -> None:
     print(reports.format_table(columns, rows))
 
 
+def step_tables(args: argparse.Namespace) -> None:
+    import duckdb
+
+    from minex import reports
+
+    if not args.db.exists():
+        raise StepFailed(f"warehouse {args.db} does not exist: run `minex run` first")
+    try:
+        tables = reports.paper_tables(args.db, args.year, args.top)
+    except duckdb.Error as error:
+        raise StepFailed(f"tables: {error} (run `minex build` first)") from error
+    for title, columns, rows in tables:
+        print(f"{title} ({args.year})\n")
+        print(reports.format_table(columns, rows) if rows else "(no rows)")
+        print()
+
+
 def step_run(args: argparse.Namespace) -> None:
     step_ingest(args)
     step_build(args)
@@ -221,6 +240,13 @@ def parser() -> argparse.ArgumentParser:
         choices=reports.available(),
         help="; ".join(f"{name}: {reports.description(name)}" for name in reports.available()),
     )
+    tables = add("tables", step_tables, "print the paper's Tables 3-6 for a year (M9)")
+    tables.add_argument(
+        "--year", type=int, default=2024, help="year of the tables (default: %(default)s)"
+    )
+    tables.add_argument(
+        "--top", type=int, default=10, help="rows of Tables 4-6 (default: %(default)s)"
+    )
     return main
 
 
@@ -234,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("error: interrupted")
         return 130
+    except BrokenPipeError:  # output piped into a reader that stopped (e.g. `| head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 

@@ -19,7 +19,7 @@ import duckdb
 
 from minex import run_log
 from minex.project import ROOT, StepFailed
-from minex.release_files import ASSET_SUBSECTOR_FILES, ReleaseFile
+from minex.release_files import ASSET_SUBSECTOR_FILES, COUNTRY_SUBSECTOR_FILES, ReleaseFile
 
 DATA = "DATA"
 
@@ -89,15 +89,17 @@ def export_release(
         shutil.rmtree(partial, ignore_errors=True)
         (partial / DATA).mkdir(parents=True)
         try:
-            subsectors = [
-                row[0]
-                for row in con.execute(
-                    "select subsector from reference.minerals "
-                    "where is_asset_level order by subsector"
-                ).fetchall()
-            ]
+            subsectors = con.execute(
+                "select subsector, is_asset_level from reference.minerals order by subsector"
+            ).fetchall()
             outputs = []
-            jobs = [(f, s) for s in subsectors for f in ASSET_SUBSECTOR_FILES]
+            jobs = [
+                (release_file, subsector)
+                for subsector, is_asset_level in subsectors
+                for release_file in (
+                    ASSET_SUBSECTOR_FILES if is_asset_level else COUNTRY_SUBSECTOR_FILES
+                )
+            ]
             for position, (release_file, subsector) in enumerate(jobs, start=1):
                 name = release_file.file_name(subsector)
                 rows = _write_csv(con, release_file, subsector, partial / DATA / name)

@@ -156,5 +156,23 @@ UNCERTAINTY = ReleaseFile(
     ),
 )
 
+ERS = ReleaseFile(
+    model="export_emissions_sources_ers",
+    suffix="emissions_sources_ers",
+    subsector_column=None,
+    order_by=("source_id", "start_time", "rank"),
+    columns=(
+        "source_id",
+        "start_time",
+        "end_time",
+        "strategy",
+        "rank",
+        "emissions_reduced",
+        "emissions_after",
+    ),
+)
+
 # The files of each asset subsector (copper, iron and bauxite mining).
-ASSET_SUBSECTOR_FILES = (SOURCES, CONFIDENCE, OWNERSHIP, COUNTRY, UNCERTAINTY)
+ASSET_SUBSECTOR_FILES = (SOURCES, CONFIDENCE, OWNERSHIP, COUNTRY, UNCERTAINTY, ERS)
+# The files of the country-level subsectors (rock and sand quarrying).
+COUNTRY_SUBSECTOR_FILES = (COUNTRY,)

@@ -41,6 +41,11 @@ SISHEN_EMISSIONS = {"2021": 402_000, "2022": 427_000, "2023": 424_000}
 SISHEN_OWNER = "Kumba Iron Ore"
 PAPER = "Jolleys (2025) Climate TRACE mineral-extraction methodology, Table 2"
 
+# The open database's activity_status, in the data contract's words.
+STATUSES = {"active": "Production", "inactive": "Closed", "care and maintenance": "Suspended"}
+# A facility that reports production in or after this year is taken as producing.
+RECENT_YEAR = "2019"
+
 OWNER_SHARE = re.compile(r"\s*,?\s*(.+?)\s*\((\d+(?:\.\d+)?)\s*%\)")
 GEOM_NUMBERS = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
@@ -238,6 +243,18 @@ def build(out: Path) -> dict[str, int]:
         for row in kinds[True] or kinds[False]:  # recovered metal first, else metal in ore
             add(fid, year, "metal_content", row["value_tonnes"], row["source_id"])
 
+    reporting_recently = {fid for fid, year, _ in production if year >= RECENT_YEAR}
+
+    def status(fid: str) -> tuple[str, str]:
+        """Climate TRACE's status, else the database's, else Production when it reports lately."""
+        row = facilities[fid]
+        if fid in ct_match:
+            return ct_match[fid].status, ""
+        if row["activity_status"] in STATUSES:
+            mapped = STATUSES[row["activity_status"]]
+            return mapped, row["activity_status_year"] if mapped != "Production" else ""
+        return ("Production", "") if fid in reporting_recently else ("", "")
+
     assets = []
     for fid in sorted(facilities):
         row = facilities[fid]
@@ -249,7 +266,7 @@ def build(out: Path) -> dict[str, int]:
             for c in row["commodities_products"].split(",")
             if c.strip() and primary not in c.strip().lower()
         ]
-        match = ct_match.get(fid)
+        asset_status, status_year = status(fid)
         assets.append(
             {
                 "asset_id": fid,
@@ -259,8 +276,8 @@ def build(out: Path) -> dict[str, int]:
                 "lat": lat,
                 "lon": lon,
                 "operation_type": operation_type(row["facility_equipment"]),
-                "status": match.status if match else "",
-                "status_year": "",
+                "status": asset_status,
+                "status_year": status_year,
                 "other_minerals": "; ".join(others),
                 "owner": main_owner(fid),
                 "operator": latest_owner.get(fid, {}).get("operators", ""),

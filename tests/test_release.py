@@ -13,7 +13,7 @@ import duckdb
 import pytest
 import yaml
 
-from minex.release_files import ASSET_SUBSECTOR_FILES
+from minex.release_files import ASSET_SUBSECTOR_FILES, COUNTRY
 from tests.conftest import ROOT
 
 SUBSECTORS = ("copper-mining", "iron-mining", "bauxite-mining")
@@ -57,7 +57,9 @@ def test_release_has_the_files_of_each_subsector_with_the_contract_headers(sampl
     out, _ = sample_release
     headers = contract_headers()
     names = sorted(p.name for p in (out / "DATA").iterdir())
-    assert names == sorted(f.file_name(s) for s in SUBSECTORS for f in ASSET_SUBSECTOR_FILES)
+    expected = [f.file_name(s) for s in SUBSECTORS for f in ASSET_SUBSECTOR_FILES]
+    expected += [COUNTRY.file_name(s) for s in ("rock-quarrying", "sand-quarrying")]
+    assert names == sorted(expected)
     for release_file in ASSET_SUBSECTOR_FILES:
         for subsector in SUBSECTORS:
             with (out / "DATA" / release_file.file_name(subsector)).open(encoding="utf-8") as f:
@@ -156,16 +158,25 @@ def test_confidence_file_and_country_file(sample_release):
     country = read(out / "DATA" / "iron-mining_country_emissions.csv")
     assert len({r["iso3_country"] for r in country}) == 250
     with duckdb.connect(str(sample_release[1])) as con:
-        (zaf_total,) = con.execute(
+        zaf_total, asset_co2, projected_co2 = con.execute(
             """
-            select sum(co2_t) from marts.fct_asset_emissions
+            select
+                (select sum(co2_t) from marts.fct_asset_emissions
+                 where iso3_country = 'ZAF' and subsector = 'iron-mining' and year = 2021),
+                asset_co2_t,
+                projected_co2_t
+            from marts.fct_country_emissions
             where iso3_country = 'ZAF' and subsector = 'iron-mining' and year = 2021
             """
         ).fetchone()
+    assert asset_co2 == pytest.approx(zaf_total) and zaf_total > 402_000  # Sishen and others
     zaf = [r for r in country if r["iso3_country"] == "ZAF" and r["start_time"].startswith("2021")]
     co2 = next(r for r in zaf if r["gas"] == "co2")
-    assert float(co2["emissions_quantity"]) == pytest.approx(zaf_total) and co2["basis"] == "asset"
-    assert zaf_total > 402_000  # Sishen and the other South African iron mines
+    assert float(co2["asset_emissions"]) == pytest.approx(asset_co2)
+    assert float(co2["projected_emissions"]) == pytest.approx(projected_co2)
+    larger = "projected" if projected_co2 > asset_co2 else "asset"
+    assert co2["basis"] == larger
+    assert float(co2["emissions_quantity"]) == pytest.approx(max(asset_co2, projected_co2))
     aruba = next(r for r in country if r["iso3_country"] == "ABW" and r["gas"] == "co2")
     assert aruba["emissions_quantity"] == "0.0" and aruba["basis"] == ""
 

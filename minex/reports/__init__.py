@@ -27,11 +27,30 @@ def description(name: str) -> str:
 
 
 def run(db_path: Path, name: str) -> tuple[list[str], list[tuple]]:
-    query = (REPORTS / f"{name}.sql").read_text(encoding="utf-8")
+    return run_query(db_path, REPORTS / f"{name}.sql", {})
+
+
+def run_query(
+    db_path: Path, sql_file: Path, parameters: dict[str, object]
+) -> tuple[list[str], list[tuple]]:
+    """Run a SQL file with named parameters ($name); return column names and rows."""
     with duckdb.connect(str(db_path)) as con:
-        cursor = con.execute(query)
+        cursor = con.execute(sql_file.read_text(encoding="utf-8"), parameters)
         columns = [column[0] for column in cursor.description]
         return columns, cursor.fetchall()
+
+
+def paper_tables(db_path: Path, year: int, top: int) -> list[tuple[str, list[str], list[tuple]]]:
+    """The paper's Tables 3-6 for a year: (title, columns, rows) each."""
+    tables = []
+    for sql_file in sorted((REPORTS / "paper_tables").glob("table*.sql")):
+        title = sql_file.read_text(encoding="utf-8").splitlines()[0].removeprefix("--").strip()
+        parameters = (
+            {"year": year, "top": top} if "$top" in sql_file.read_text() else {"year": year}
+        )
+        columns, rows = run_query(db_path, sql_file, parameters)
+        tables.append((title, columns, rows))
+    return tables
 
 
 def format_table(columns: list[str], rows: list[tuple]) -> str:
@@ -43,6 +62,8 @@ def format_table(columns: list[str], rows: list[tuple]) -> str:
         if isinstance(value, int):
             return f"{value:,}"
         if isinstance(value, float):
+            if value.is_integer() or abs(value) >= 1000:
+                return f"{value:,.0f}"
             return f"{value:,.4f}".rstrip("0").rstrip(".")
         return str(value)
 

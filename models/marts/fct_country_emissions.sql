@@ -1,7 +1,10 @@
-{#- M7 country level, per country of the seed, asset subsector and coverage year: the
-    asset aggregate (sum of activity and emissions over the assets with activity,
-    average EF = emissions / activity, coverage = assets with activity / all assets).
-    Countries and years without assets get 0 emissions (M7: every country every year). -#}
+{#- M7 country level per country of the seed, subsector (all five) and coverage year.
+    Asset aggregate (copper, iron, bauxite): sum of activity and emissions over the
+    assets with activity, average EF = emissions / activity, coverage = assets with
+    activity / all assets; none without assets with activity. Projection from national
+    statistics (int_national_emissions_projected; rock and sand exist only here). co2_t
+    is the larger of the two (tie: the asset aggregate) and basis says which; 0 with no
+    basis where neither exists (M7: every country every year). -#}
 with
 
 countries as (
@@ -10,7 +13,6 @@ countries as (
 
 minerals as (
     select * from {{ ref('minerals') }}
-    where is_asset_level
 ),
 
 coverage_years as (
@@ -19,6 +21,10 @@ coverage_years as (
 
 asset_emissions as (
     select * from {{ ref('fct_asset_emissions') }}
+),
+
+projections as (
+    select * from {{ ref('int_national_emissions_projected') }}
 ),
 
 asset_aggregate as (
@@ -46,7 +52,7 @@ grid as (
     cross join coverage_years
 ),
 
-final as (
+joined as (
     select
         grid.iso3_country,
         grid.region,
@@ -59,17 +65,60 @@ final as (
             as coverage,
         case when asset_aggregate.assets_with_activity > 0 then asset_aggregate.activity_t end
             as asset_activity_t,
-        asset_aggregate.co2_t as asset_co2_t,
-        asset_aggregate.co2_t / nullif(asset_aggregate.activity_t, 0) as asset_average_ef,
-        cast(null as double) as projected_co2_t,
-        coalesce(asset_aggregate.co2_t, 0) as co2_t,
-        case when asset_aggregate.co2_t is not null then 'asset' end as basis
+        case when asset_aggregate.assets_with_activity > 0 then asset_aggregate.co2_t end
+            as asset_co2_t,
+        projections.activity_t as projected_activity_t,
+        projections.projection_method,
+        projections.activity_confidence as projected_activity_confidence,
+        projections.emission_factor as projected_ef,
+        projections.ef_level as projected_ef_level,
+        projections.co2_t as projected_co2_t,
+        projections.emissions_confidence as projected_emissions_confidence
     from grid
     left join asset_aggregate
         on
             grid.iso3_country = asset_aggregate.iso3_country
             and grid.subsector = asset_aggregate.subsector
             and grid.year = asset_aggregate.year
+    left join projections
+        on
+            grid.iso3_country = projections.iso3_country
+            and grid.mineral = projections.mineral
+            and grid.year = projections.year
+),
+
+final as (
+    select
+        iso3_country,
+        region,
+        mineral,
+        subsector,
+        year,
+        assets,
+        assets_with_activity,
+        coverage,
+        asset_activity_t,
+        asset_co2_t,
+        asset_co2_t / nullif(asset_activity_t, 0) as asset_average_ef,
+        projected_activity_t,
+        projection_method,
+        projected_activity_confidence,
+        projected_ef,
+        projected_ef_level,
+        projected_co2_t,
+        projected_emissions_confidence,
+        projected_co2_t / nullif(projected_activity_t, 0) as projected_average_ef,
+        case
+            when asset_co2_t is null and projected_co2_t is null then 0
+            when projected_co2_t is null or asset_co2_t >= projected_co2_t then asset_co2_t
+            else projected_co2_t
+        end as co2_t,
+        case
+            when asset_co2_t is null and projected_co2_t is null then null
+            when projected_co2_t is null or asset_co2_t >= projected_co2_t then 'asset'
+            else 'projected'
+        end as basis
+    from joined
 )
 
 select * from final
