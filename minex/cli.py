@@ -29,8 +29,10 @@ steps (each also a subcommand):
   ingest   load the landing folder into the warehouse's raw schema (rejects listed)
   build    dbt build: seeds, models of rules M1-M9, data tests and unit tests
   check    Great Expectations on the release tables; a failure blocks the export
-  export   write the release folder: DATA/*.csv and manifest.json
-  run      all four in order (default: the bundled sample)
+  export   check, then write the release folder: DATA/*.csv, docs/ (Data Docs),
+           datapackage.json and manifest.json
+  run      ingest, build and export (checks included) in order (default: the sample)
+  diff     what changed between two release folders
 
   report   print a summary of a built warehouse (activity methods, conversion factors)
   tables   print the paper's Tables 3-6 for a year (global summary, top assets, top
@@ -56,6 +58,9 @@ def release_timestamp() -> str:
 
 
 def parse_vars(text: str | None) -> dict[str, Any]:
+    """--vars as a mapping of known methodology parameters (dbt_project.yml vars)."""
+    from minex.methodology_vars import effective_vars
+
     if not text:
         return {}
     try:
@@ -64,6 +69,10 @@ def parse_vars(text: str | None) -> dict[str, Any]:
         raise StepFailed(f"--vars is not valid YAML: {error}") from error
     if not isinstance(parsed, dict):
         raise StepFailed("--vars must be a mapping, e.g. '{electrification_share: 0.7}'")
+    try:
+        effective_vars(parsed)
+    except KeyError as error:
+        raise StepFailed(f"--vars: {error.args[0]} (see vars in dbt_project.yml)") from error
     return parsed
 
 
@@ -116,26 +125,47 @@ def step_build(args: argparse.Namespace) -> None:
 
 
 def step_check(args: argparse.Namespace) -> None:
-    from minex.checks import check_release_tables
+    import duckdb
 
+    from minex.export import build_parameters
+    from minex.quality.gate import run_gate
+
+    if not args.db.exists():
+        raise StepFailed(f"warehouse {args.db} does not exist: run `minex run` first")
     started = time.monotonic()
+    with duckdb.connect(str(args.db)) as con:
+        parameters = build_parameters(con)
     say("check: data-quality expectations on the release tables")
     try:
-        results = check_release_tables(args.db)
+        report = run_gate(
+            args.db, parameters, args.granularity, args.docs, progress=lambda m: say(f"  {m}")
+        )
     except StepFailed as error:
         record_step(args.db, "check", {"status": "failed", "reason": str(error)})
         raise
-    record_step(args.db, "check", {"status": "passed", "expectations": len(results)})
-    say(f"check passed in {time.monotonic() - started:.1f}s: {len(results)} expectations")
+    record_step(args.db, "check", report.summary())
+    say(f"check passed in {time.monotonic() - started:.1f}s: {len(report.results)} expectations")
 
 
 def step_export(args: argparse.Namespace) -> Path:
     from minex.export import export_release
 
-    say("export: writing the release folder")
-    target = export_release(args.db, args.out, DEFAULT_RELEASES, progress=lambda m: say(f"  {m}"))
+    say(f"export: writing the release folder ({args.granularity})")
+    target = export_release(
+        args.db, args.out, DEFAULT_RELEASES, args.granularity, progress=lambda m: say(f"  {m}")
+    )
     say(f"release written to {target}")
     return target
+
+
+def step_diff(args: argparse.Namespace) -> None:
+    from minex import reports
+    from minex.diff import diff_releases
+
+    changes, columns, rows = diff_releases(args.old, args.new, args.threshold, args.csv)
+    print(f"{changes:,} changes between {args.old} and {args.new} (written to {args.csv})\n")
+    if rows:
+        print(reports.format_table(columns, rows))
 
 
 def step_report(args: argparse.Namespace) -> None:
@@ -173,8 +203,7 @@ def step_tables(args: argparse.Namespace) -> None:
 def step_run(args: argparse.Namespace) -> None:
     step_ingest(args)
     step_build(args)
-    step_check(args)
-    step_export(args)
+    step_export(args)  # the data checks gate the export
 
 
 def parser() -> argparse.ArgumentParser:
@@ -207,11 +236,13 @@ def parser() -> argparse.ArgumentParser:
                 type=Path,
                 help=f"release folder to write (default: a new folder under {DEFAULT_RELEASES}/)",
             )
+        if "out" in options or "granularity" in options:
             command.add_argument(
                 "--granularity",
-                choices=["annual"],
+                choices=["annual", "month"],
                 default="annual",
-                help="period of the rows of the release (default: %(default)s)",
+                help="period of the rows of the release (default: %(default)s); month splits "
+                "each year by the monthly-profile seed",
             )
         if "vars" in options:
             command.add_argument(
@@ -230,8 +261,34 @@ def parser() -> argparse.ArgumentParser:
     add("run", step_run, "ingest, build, check and export", "data", "out", "vars", "allow_rejects")
     add("ingest", step_ingest, "load a landing folder into the warehouse", "data", "allow_rejects")
     add("build", step_build, "dbt build: models, data tests and unit tests", "vars")
-    add("check", step_check, "data-quality expectations on the release tables")
-    add("export", step_export, "write the release folder", "out")
+    check = add(
+        "check", step_check, "data-quality expectations on the release tables", "granularity"
+    )
+    check.add_argument(
+        "--docs", type=Path, help="folder to write the Great Expectations Data Docs to"
+    )
+    add("export", step_export, "check the release tables and write the release folder", "out")
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two release folders",
+        description="Compare two release folders: sources added or removed, emissions changed "
+        "beyond a threshold, activity method, EF level or confidence changed.",
+    )
+    diff.set_defaults(action=step_diff)
+    diff.add_argument("old", type=Path, help="the earlier release folder")
+    diff.add_argument("new", type=Path, help="the later release folder")
+    diff.add_argument(
+        "--threshold",
+        type=float,
+        default=0.01,
+        help="relative change of emissions reported as a change (default: %(default)s)",
+    )
+    diff.add_argument(
+        "--csv",
+        type=Path,
+        default=Path("release_diff.csv"),
+        help="CSV to write (default: %(default)s)",
+    )
     from minex import reports
 
     report = add("report", step_report, "print a summary of a built warehouse")

@@ -1,13 +1,16 @@
-"""Writing a release folder: the export models as CSV, plus manifest.json.
+"""Writing a release folder: export models as CSV, the data-quality gate, datapackage.json
+and manifest.json.
 
-The release is written to a hidden folder beside the target and renamed into place
-only when every file is complete, so a failed export leaves no release behind.
+The release is written to a hidden folder beside the target and renamed into place only
+when every file is written and every data check passed, so a failed export leaves no
+release behind.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import platform
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -17,11 +20,15 @@ from typing import Any
 
 import duckdb
 
-from minex import run_log
+from minex import datapackage, run_log
+from minex.methodology_vars import effective_vars
 from minex.project import ROOT, StepFailed
+from minex.quality.gate import run_gate
 from minex.release_files import ASSET_SUBSECTOR_FILES, COUNTRY_SUBSECTOR_FILES, ReleaseFile
 
 DATA = "DATA"
+DOCS = "docs"
+PACKAGES = ("dbt-core", "dbt-duckdb", "duckdb", "great-expectations", "pandas", "pyarrow")
 
 
 def release_time(con: duckdb.DuckDBPyConnection) -> str:
@@ -49,21 +56,51 @@ def code_version() -> str:
     return f"minex {version('minex')} ({commit})"
 
 
+def build_parameters(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """The methodology parameters of the last build (its --vars over the defaults)."""
+    build = run_log.latest(con, "build") or {}
+    return effective_vars(build.get("vars"))
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _write_csv(
-    con: duckdb.DuckDBPyConnection, release_file: ReleaseFile, subsector: str, path: Path
+    con: duckdb.DuckDBPyConnection,
+    release_file: ReleaseFile,
+    subsector: str,
+    granularity: str,
+    path: Path,
 ) -> int:
-    columns = ", ".join(release_file.columns)
-    order = ", ".join(release_file.order_by)
+    columns = ", ".join(f"published.{column}" for column in release_file.columns)
+    order = ", ".join(
+        "gases.gas_order" if column == "gas" else f"published.{column}"
+        for column in release_file.order_by
+    )
+    gases = (
+        "left join reference.gases as gases on published.gas = gases.gas"
+        if "gas" in release_file.columns
+        else ""
+    )
     query = (
-        f"select {columns} from exports.{release_file.model} "
-        f"where {release_file.subsector_filter(subsector)} order by {order}"
+        f"select {columns} from exports.{release_file.model_for(granularity)} as published "
+        f"{gases} where {release_file.subsector_filter(subsector, 'published')} "
+        f"order by {order}"
     )
     con.execute(f"copy ({query}) to '{path}' (header, delimiter ',')")
     return con.execute(f"select count(*) from ({query})").fetchone()[0]
+
+
+def _release_jobs(con: duckdb.DuckDBPyConnection) -> list[tuple[ReleaseFile, str]]:
+    subsectors = con.execute(
+        "select subsector, is_asset_level from reference.minerals order by subsector"
+    ).fetchall()
+    return [
+        (release_file, subsector)
+        for subsector, is_asset_level in subsectors
+        for release_file in (ASSET_SUBSECTOR_FILES if is_asset_level else COUNTRY_SUBSECTOR_FILES)
+    ]
 
 
 def _inputs(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -76,45 +113,67 @@ def _inputs(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     ]
 
 
+def _versions() -> dict[str, str]:
+    return {"python": platform.python_version(), **{name: version(name) for name in PACKAGES}}
+
+
 def export_release(
-    db_path: Path, out: Path | None, releases: Path, progress: Callable[[str], None]
+    db_path: Path,
+    out: Path | None,
+    releases: Path,
+    granularity: str,
+    progress: Callable[[str], None],
 ) -> Path:
-    """Write the release folder; return its path."""
+    """Write, check and publish the release folder; return its path."""
     with duckdb.connect(str(db_path)) as con:
         created = release_time(con)
-        target = out or releases / release_id(created)
+        identifier = release_id(created)
+        target = out or releases / (
+            identifier if granularity == "annual" else f"{identifier}-month"
+        )
         if target.exists():
             raise StepFailed(f"release folder {target} already exists: choose another --out")
         partial = target.parent / f".{target.name}.partial"
         shutil.rmtree(partial, ignore_errors=True)
         (partial / DATA).mkdir(parents=True)
         try:
-            subsectors = con.execute(
-                "select subsector, is_asset_level from reference.minerals order by subsector"
-            ).fetchall()
-            outputs = []
-            jobs = [
-                (release_file, subsector)
-                for subsector, is_asset_level in subsectors
-                for release_file in (
-                    ASSET_SUBSECTOR_FILES if is_asset_level else COUNTRY_SUBSECTOR_FILES
-                )
-            ]
+            jobs = _release_jobs(con)
+            written: list[tuple[str, ReleaseFile, int]] = []
             for position, (release_file, subsector) in enumerate(jobs, start=1):
-                name = release_file.file_name(subsector)
-                rows = _write_csv(con, release_file, subsector, partial / DATA / name)
-                outputs.append({"path": f"{DATA}/{name}", "rows": rows})
-                progress(f"[{position}/{len(jobs)}] {DATA}/{name}: {rows:,} rows")
-            for output in outputs:
-                output["sha256"] = _sha256(partial / output["path"])
+                name = f"{DATA}/{release_file.file_name(subsector)}"
+                rows = _write_csv(con, release_file, subsector, granularity, partial / name)
+                written.append((name, release_file, rows))
+                progress(f"[{position}/{len(jobs)}] {name}: {rows:,} rows")
+            parameters = build_parameters(con)
+            progress("check: data-quality expectations on the release tables")
+            report = run_gate(db_path, parameters, granularity, partial / DOCS, progress)
+            checks = report.summary()
+            progress(f"check passed: {checks['expectations']} expectations")
+            run_log.record(con, "check", checks)
+            resources = [
+                datapackage.resource(name, release_file, granularity, _sha256(partial / name))
+                for name, release_file, _ in written
+            ]
+            package = datapackage.datapackage(identifier, created, resources)
+            (partial / "datapackage.json").write_text(
+                json.dumps(package, indent=2) + "\n", encoding="utf-8"
+            )
             manifest = {
-                "release_id": release_id(created),
+                "release_id": identifier,
                 "created": created,
+                "granularity": granularity,
                 "code_version": code_version(),
+                "versions": _versions(),
+                "parameters": parameters,
                 "inputs": _inputs(con),
-                "outputs": outputs,
+                "outputs": [
+                    {"path": name, "rows": rows, "sha256": _sha256(partial / name)}
+                    for name, _, rows in written
+                ]
+                + [{"path": "datapackage.json", "sha256": _sha256(partial / "datapackage.json")}],
+                "data_docs": f"{DOCS}/index.html",
                 "dbt_build": run_log.latest(con, "build"),
-                "data_checks": run_log.latest(con, "check"),
+                "data_checks": checks,
             }
             (partial / "manifest.json").write_text(
                 json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"

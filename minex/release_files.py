@@ -22,12 +22,22 @@ class ReleaseFile:
     def file_name(self, subsector: str) -> str:
         return f"{subsector}_{self.suffix}.csv"
 
-    def subsector_filter(self, subsector: str) -> str:
-        """SQL condition selecting the rows of one subsector."""
+    @property
+    def periodic(self) -> bool:
+        """Rows per period: split by month with --granularity month."""
+        return "start_time" in self.columns
+
+    def model_for(self, granularity: str) -> str:
+        """The export model behind the file at this granularity (annual or month)."""
+        return f"{self.model}_monthly" if granularity == "month" and self.periodic else self.model
+
+    def subsector_filter(self, subsector: str, alias: str) -> str:
+        """SQL condition selecting the rows of one subsector from the model aliased `alias`."""
         if self.subsector_column:
-            return f"{self.subsector_column} = '{subsector}'"
+            return f"{alias}.{self.subsector_column} = '{subsector}'"
         return (
-            f"source_id in (select asset_id from marts.dim_assets where subsector = '{subsector}')"
+            f"{alias}.source_id in "
+            f"(select asset_id from marts.dim_assets where subsector = '{subsector}')"
         )
 
 

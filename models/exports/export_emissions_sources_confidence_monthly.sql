@@ -1,0 +1,1 @@
+{{ split_by_month('export_emissions_sources_confidence', []) }}
