@@ -37,62 +37,30 @@ own_of_year as (
     where own_ranked.level_rank = 1
 ),
 
-national_average as (
-    select
-        'national' as ef_level,
-        3 as level_order,
-        iso3_country,
-        cast(null as varchar) as region,
-        year,
-        avg(emission_factor) as emission_factor,
-        coalesce(stddev_samp(emission_factor), 0) as emission_factor_sd,
-        count(distinct asset_id) as n_assets
-    from own_of_year
-    group by iso3_country, year
-),
-
-regional_average as (
-    select
-        'regional' as ef_level,
-        4 as level_order,
-        cast(null as varchar) as iso3_country,
-        region,
-        year,
-        avg(emission_factor) as emission_factor,
-        coalesce(stddev_samp(emission_factor), 0) as emission_factor_sd,
-        count(distinct asset_id) as n_assets
-    from own_of_year
-    where region is not null
-    group by region, year
-),
-
-global_average as (
-    select
-        'global' as ef_level,
-        5 as level_order,
-        cast(null as varchar) as iso3_country,
-        cast(null as varchar) as region,
-        year,
-        avg(emission_factor) as emission_factor,
-        coalesce(stddev_samp(emission_factor), 0) as emission_factor_sd,
-        count(distinct asset_id) as n_assets
-    from own_of_year
-    group by year
-),
-
-unioned as (
-    select * from national_average
-    union all
-    select * from regional_average
-    union all
-    select * from global_average
+levels as (
+    {{ statistics_by_level(
+        'own_of_year', 'emission_factor',
+        [
+            {'level': 'national', 'order': 3, 'by': 'iso3_country'},
+            {'level': 'regional', 'order': 4, 'by': 'region'},
+            {'level': 'global', 'order': 5, 'by': none},
+        ],
+        ['year']
+    ) }}
 ),
 
 final as (
     select
-        *,
+        level as ef_level,
+        level_order,
+        iso3_country,
+        region,
+        year,
+        mean_value as emission_factor,
+        sd_value as emission_factor_sd,
+        n_assets,
         n_assets >= {{ var('min_group_assets') }} as is_usable
-    from unioned
+    from levels
 )
 
 select * from final

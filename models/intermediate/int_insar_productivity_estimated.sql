@@ -41,7 +41,7 @@ asset_productivity as (
         yearly_productivity.asset_id,
         assets.mineral,
         avg(yearly_productivity.productivity_t_per_m2) as productivity,
-        coalesce(stddev_samp(yearly_productivity.productivity_t_per_m2), 0) as productivity_sd,
+        {{ sample_sd("yearly_productivity.productivity_t_per_m2") }} as productivity_sd,
         count(*) as n_years
     from yearly_productivity
     inner join assets on yearly_productivity.asset_id = assets.asset_id
@@ -52,7 +52,7 @@ mineral_productivity as (
     select
         mineral,
         avg(productivity) as productivity,
-        coalesce(stddev_samp(productivity), 0) as productivity_sd,
+        {{ sample_sd("productivity") }} as productivity_sd,
         count(*) as n_assets
     from asset_productivity
     group by mineral
@@ -61,7 +61,7 @@ mineral_productivity as (
 all_minerals_productivity as (
     select
         avg(productivity) as productivity,
-        coalesce(stddev_samp(productivity), 0) as productivity_sd,
+        {{ sample_sd("productivity") }} as productivity_sd,
         count(*) as n_assets
     from asset_productivity
 ),
