@@ -18,8 +18,9 @@ from typing import Any
 import duckdb
 
 from minex import run_log
+from minex.insar_pictures import write_pictures
 from minex.project import ROOT, StepFailed
-from minex.release_files import ASSET_SUBSECTOR_FILES, ReleaseFile
+from minex.release_files import ASSET_SUBSECTOR_FILES, INSAR_FILES, OnceForAllFile, ReleaseFile
 
 DATA = "DATA"
 
@@ -66,6 +67,17 @@ def _write_csv(
     return con.execute(f"select count(*) from ({query})").fetchone()[0]
 
 
+def _write_once_for_all(
+    con: duckdb.DuckDBPyConnection, release_file: OnceForAllFile, path: Path
+) -> int:
+    query = (
+        f"select {', '.join(release_file.columns)} from exports.{release_file.model} "
+        f"order by {', '.join(release_file.order_by)}"
+    )
+    con.execute(f"copy ({query}) to '{path}' (header, delimiter ',')")
+    return con.execute(f"select count(*) from ({query})").fetchone()[0]
+
+
 def _inputs(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     rows = con.execute(
         "select file_path, sha256, row_count, rejected_rows from raw._files order by file_path"
@@ -103,6 +115,15 @@ def export_release(
                 rows = _write_csv(con, release_file, subsector, partial / DATA / name)
                 outputs.append({"path": f"{DATA}/{name}", "rows": rows})
                 progress(f"[{position}/{len(jobs)}] {DATA}/{name}: {rows:,} rows")
+            for release_file in INSAR_FILES:  # once for all subsectors
+                name = release_file.file_name
+                rows = _write_once_for_all(con, release_file, partial / DATA / name)
+                outputs.append({"path": f"{DATA}/{name}", "rows": rows})
+                progress(f"{DATA}/{name}: {rows:,} rows")
+            pictures = write_pictures(con, partial)
+            outputs += [{"path": picture} for picture in pictures]
+            if pictures:
+                progress(f"{len(pictures)} InSAR composite pictures in insar/")
             for output in outputs:
                 output["sha256"] = _sha256(partial / output["path"])
             manifest = {

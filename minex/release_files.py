@@ -158,3 +158,49 @@ UNCERTAINTY = ReleaseFile(
 
 # The files of each asset subsector (copper, iron and bauxite mining).
 ASSET_SUBSECTOR_FILES = (SOURCES, CONFIDENCE, OWNERSHIP, COUNTRY, UNCERTAINTY)
+
+
+@dataclass(frozen=True)
+class OnceForAllFile:
+    """A release file written once for all subsectors: DATA/{file_name}."""
+
+    model: str
+    file_name: str
+    order_by: tuple[str, ...]
+    columns: tuple[str, ...]  # the contract's header, in order
+
+
+INSAR_PIXEL_COUNTS = OnceForAllFile(
+    model="export_insar_pixel_counts",
+    file_name="insar_pixel_counts.csv",
+    order_by=("asset_id", "year"),
+    columns=(
+        "asset_id",
+        "year",
+        "active_pixels",
+        "valid_pixels",
+        "active_area_m2",
+        "n_pairs",
+        "n_pairs_used",
+        "site_ndai",
+    ),
+)
+INSAR_PAIRS = OnceForAllFile(
+    model="export_insar_pairs",
+    file_name="insar_pairs.csv",
+    order_by=("asset_id", "file"),
+    columns=(
+        "asset_id",
+        "file",
+        "reference_date",
+        "secondary_date",
+        "bperp_m",
+        "stable_mean",
+        "stable_sd",
+        "kept",
+        "reason",
+    ),
+)
+
+# The InSAR files (M3), once for all subsectors.
+INSAR_FILES = (INSAR_PIXEL_COUNTS, INSAR_PAIRS)

@@ -33,7 +33,7 @@ class Scene:
 
     def polygon(self, crs: CRS | None = None) -> list[list[float]]:
         """The footprint ring in map coordinates of ``crs`` (default: the scene's CRS)."""
-        xs, ys = zip(*(self.transform * corner for corner in self.footprint_corners), strict=True)
+        xs, ys = zip(*(self.transform @ corner for corner in self.footprint_corners), strict=True)
         if crs is not None and crs != self.crs:
             xs, ys = transform_points(self.crs, crs, list(xs), list(ys))
         ring = [[float(x), float(y)] for x, y in zip(xs, ys, strict=True)]
