@@ -136,9 +136,19 @@ def read_footprints(path: Path, relative: str, assets: frozenset[str]) -> Footpr
     return FootprintFile(tuple(features), tuple(sorted(rejects, key=lambda r: r.row or 0)))
 
 
+class FootprintError(ValueError):
+    """A footprint cannot be placed on a raster grid."""
+
+
 def footprint_pixels(
     footprint: Footprint, crs: CRS, transform: Affine, shape: tuple[int, int]
 ) -> np.ndarray:
     """M3.5: True where the pixel centre lies inside the footprint (reprojected to ``crs``)."""
-    geometry = transform_geom(footprint.crs, crs, footprint.geometry)
+    try:
+        geometry = transform_geom(footprint.crs, crs, footprint.geometry)
+    except Exception as error:  # GDAL/PROJ errors (rasterio's CPLE_* classes are private)
+        raise FootprintError(
+            f"the footprint cannot be reprojected from {footprint.crs} to {crs.to_string()}: "
+            f"{error}"
+        ) from error
     return geometry_mask([geometry], out_shape=shape, transform=transform, invert=True)
