@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pytest
+import yaml
 from affine import Affine
 from rasterio.crs import CRS
 
@@ -240,3 +241,23 @@ def test_table2_fit_and_release_files(table2):
     png = (release / "insar" / f"{SISHEN}_2021-2023.png").read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     assert NODATA < 0  # the invalid pixels were nodata, not coherence
+
+
+def test_insar_release_columns_match_the_data_contract_and_the_dbt_contracts():
+    contract = (Path(__file__).parents[1] / "docs" / "spec" / "DATA_CONTRACT.md").read_text(
+        encoding="utf-8"
+    )
+    exports = yaml.safe_load(
+        (Path(__file__).parents[1] / "models" / "exports" / "_exports__models.yml").read_text(
+            encoding="utf-8"
+        )
+    )
+    dbt_columns = {m["name"]: [c["name"] for c in m["columns"]] for m in exports["models"]}
+    for release_file in INSAR_FILES:
+        (line,) = [
+            line
+            for line in contract.splitlines()
+            if line.startswith(f"| `{release_file.file_name}`")
+        ]
+        columns = [c.strip() for c in line.split("|")[2].split(",")]
+        assert list(release_file.columns) == columns == dbt_columns[release_file.model]

@@ -1,12 +1,12 @@
-"""Coherence rasters: their grid, and their values with M3.2 validity, one raster at a time.
+"""Coherence rasters: their grid, their values and M3.2 validity, one raster at a time.
 
-``stream`` reads the rasters in order on a background thread, one ahead of the
-consumer, so that decoding the next raster overlaps the arithmetic on the current one;
-at most two rasters are in memory whatever the number of pairs.
+``stream`` reads the rasters in order on background threads, a few ahead of the
+consumer, so that decoding the next rasters overlaps the arithmetic on the current one.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -17,6 +17,10 @@ import rasterio
 from affine import Affine
 from rasterio.crs import CRS
 from rasterio.errors import RasterioError
+
+# Rasters decoded ahead of the arithmetic, each on its own thread (GDAL decodes without
+# the GIL): at most READ_AHEAD + 1 rasters are in memory, whatever the number of pairs.
+READ_AHEAD = 2
 
 
 class RasterError(Exception):
@@ -47,10 +51,19 @@ class Grid:
 
 @dataclass(frozen=True)
 class Coherence:
-    """The values of one coherence raster and its valid pixels (M3.2)."""
+    """The values of one coherence raster, and its valid pixels (M3.2) on demand."""
 
     values: np.ndarray  # float32, the band as read
-    valid: np.ndarray  # finite, not nodata, 0 <= value <= 1
+    nodata: float | None
+
+    def valid(self, rows: slice = slice(None), cols: slice = slice(None)) -> np.ndarray:
+        """Finite, not nodata, 0 <= value <= 1, over a window of the raster."""
+        values = self.values[rows, cols]
+        valid = values >= 0  # false for NaN
+        valid &= values <= 1  # false for +inf
+        if self.nodata is not None and 0 <= self.nodata <= 1:
+            valid &= values != np.float32(self.nodata)
+        return valid
 
 
 def inspect(path: Path) -> Grid:
@@ -69,35 +82,29 @@ def inspect(path: Path) -> Grid:
 
 
 def read(path: Path) -> Coherence:
-    """Band 1 as float32 with its valid pixels: finite, not nodata, 0 <= value <= 1."""
+    """Band 1 as float32, with its nodata value."""
     try:
         with rasterio.open(path) as source:
-            values = source.read(1, out_dtype="float32")
-            nodata = source.nodata
+            return Coherence(source.read(1, out_dtype="float32"), source.nodata)
     except RasterioError as error:
         raise RasterError(f"band 1 cannot be read: {error}") from error
-    valid = values >= 0  # false for NaN
-    valid &= values <= 1  # false for +inf
-    if nodata is not None and not np.isnan(nodata):
-        valid &= values != np.float32(nodata)
-    return Coherence(values, valid)
 
 
-def stream(paths: Sequence[Path]) -> Iterator[tuple[Path, Coherence | RasterError]]:
-    """(path, coherence or the error) for each path in order, read one ahead."""
-    if not paths:
-        return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="coherence-read") as reader:
-
-        def submit(path: Path) -> Future[Coherence]:
-            return reader.submit(read, path)
-
-        pending = submit(paths[0])
-        for position, path in enumerate(paths):
-            current = pending
-            if position + 1 < len(paths):
-                pending = submit(paths[position + 1])
+def stream(
+    paths: Sequence[Path], ahead: int = READ_AHEAD
+) -> Iterator[tuple[Path, Coherence | RasterError]]:
+    """(path, coherence or the error) for each path in order, up to ``ahead`` rasters
+    decoded ahead of the consumer on as many threads."""
+    with ThreadPoolExecutor(max_workers=ahead, thread_name_prefix="coherence-read") as reader:
+        pending: deque[Future[Coherence]] = deque()
+        queued = iter(paths)
+        for path in paths:
+            while len(pending) < ahead + 1:
+                following = next(queued, None)
+                if following is None:
+                    break
+                pending.append(reader.submit(read, following))
             try:
-                yield path, current.result()
+                yield path, pending.popleft().result()
             except RasterError as error:
                 yield path, error

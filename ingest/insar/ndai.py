@@ -62,7 +62,7 @@ class AnnualNdai:
 
     def add(self, year: int, rho: float, coherence: Coherence) -> ImageNdai:
         values = self.window.cut(coherence.values).astype(np.float64)
-        valid = self.window.cut(coherence.valid) & self.window.mask
+        valid = coherence.valid(self.window.rows, self.window.cols) & self.window.mask
         if year not in self.sums:
             self.sums[year] = np.zeros(values.shape, dtype=np.float64)
             self.counts[year] = np.zeros(values.shape, dtype=np.int32)

@@ -3,7 +3,7 @@
 S needs every kept pair before any NDAI, so it is accumulated in a first pass over the
 pairs: per pixel, whether it was valid in every pair so far, and the sum and sum of
 squares of its coherence (float64). Memory: 17 bytes per pixel, whatever the number
-of pairs.
+of pairs. The arithmetic runs over blocks of rows small enough to stay in the CPU cache.
 """
 
 from __future__ import annotations
@@ -15,6 +15,15 @@ import numpy as np
 from ingest.insar.coherence import Coherence
 from ingest.insar.parameters import M3Parameters
 
+BLOCK_PIXELS = 1 << 14
+
+
+def row_blocks(shape: tuple[int, int]) -> list[slice]:
+    """Consecutive blocks of whole rows of about BLOCK_PIXELS pixels."""
+    height, width = shape
+    step = max(1, BLOCK_PIXELS // max(width, 1))
+    return [slice(start, min(start + step, height)) for start in range(0, height, step)]
+
 
 class StablePixelAccumulator:
     """Per-pixel running sums over the kept pairs (M3.3)."""
@@ -23,15 +32,21 @@ class StablePixelAccumulator:
         self.valid_in_every_pair = np.ones(shape, dtype=bool)
         self.total = np.zeros(shape, dtype=np.float64)
         self.total_of_squares = np.zeros(shape, dtype=np.float64)
-        self._square = np.empty(shape, dtype=np.float64)
+        self.blocks = row_blocks(shape)
+        self._square = np.empty((self.blocks[0].stop, shape[1]), dtype=np.float64)
         self.pairs = 0
 
     def add(self, coherence: Coherence) -> None:
-        self.valid_in_every_pair &= coherence.valid
-        # invalid pixels add garbage (NaN too): they cannot be stable, whatever their sums
-        np.add(self.total, coherence.values, out=self.total)
-        np.multiply(coherence.values, coherence.values, out=self._square, dtype=np.float64)
-        np.add(self.total_of_squares, self._square, out=self.total_of_squares)
+        for rows in self.blocks:
+            values = coherence.values[rows]
+            self.valid_in_every_pair[rows] &= coherence.valid(rows)
+            # invalid pixels add garbage (NaN too): they cannot be stable, whatever their sums
+            total = self.total[rows]
+            np.add(total, values, out=total)
+            square = self._square[: values.shape[0]]
+            np.multiply(values, values, out=square, dtype=np.float64)
+            total = self.total_of_squares[rows]
+            np.add(total, square, out=total)
         self.pairs += 1
 
     def stable(self, parameters: M3Parameters) -> np.ndarray:
@@ -76,10 +91,15 @@ class StableStatistics:
 
 def stable_statistics(values: np.ndarray, stable: np.ndarray) -> StableStatistics:
     """Mean and sample sd (n - 1; 0 for one pixel) of the stable pixels of one image."""
-    sample = values[stable].astype(np.float64)
-    n = sample.size
-    mean = float(sample.sum() / n)
+    n, total, total_of_squares = int(np.count_nonzero(stable)), 0.0, 0.0
+    zero = np.float64(0)
+    for rows in row_blocks(values.shape):
+        sample = np.where(stable[rows], values[rows], zero)  # float64, 0 off S
+        total += float(sample.sum())
+        # no np.dot: a BLAS call spawns threads that fight the raster reader for the cores
+        total_of_squares += float(np.square(sample, out=sample).sum())
+    mean = total / n
     if n == 1:
         return StableStatistics(mean, 0.0)
-    sample -= mean
-    return StableStatistics(mean, float(np.sqrt(np.dot(sample, sample) / (n - 1))))
+    variance = max(total_of_squares - n * mean * mean, 0.0) / (n - 1)
+    return StableStatistics(mean, variance**0.5)
