@@ -78,7 +78,7 @@ def footprint(size: int) -> Footprint:
     quarter = size // 4
     corners = [(quarter, quarter), (3 * quarter, quarter), (3 * quarter, 3 * quarter)]
     corners += [(quarter, 3 * quarter), (quarter, quarter)]
-    ring = [list(TRANSFORM * corner) for corner in corners]
+    ring = [list(TRANSFORM @ corner) for corner in corners]
     return Footprint("BENCH", {"type": "Polygon", "coordinates": [ring]}, CRS_.to_string(), 1)
 
 

@@ -198,7 +198,7 @@ def ingest(
         known = {  # the landing CSVs; the raster stage keeps its own entries
             path: entry
             for path, entry in warehouse.registry(con).items()
-            if entry[0] in warehouse.RAW_TABLES
+            if entry[0] not in insar_stage.REGISTRY_TABLES
         }
         report.removed = sorted(set(known) - set(files))
         changed = {

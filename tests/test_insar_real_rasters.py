@@ -97,7 +97,7 @@ def real_warehouse(tmp_path_factory) -> Path:
     with rasterio.open(rasters()[0]) as source:
         transform = source.transform
     corners = [(30, 20), (70, 20), (70, 40), (30, 40), (30, 20)]
-    ring = [list(transform * corner) for corner in corners]
+    ring = [list(transform @ corner) for corner in corners]
     landing = write_landing(
         work / "landing",
         {

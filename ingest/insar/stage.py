@@ -46,6 +46,9 @@ def raster_assets(landing: Path) -> frozenset[str]:
     return frozenset(asset_folders(landing))
 
 
+REGISTRY_TABLES = tables.REGISTRY_TABLES
+
+
 def registered_assets(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
     return tables.registered_assets(tables.registered(con))
 

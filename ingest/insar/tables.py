@@ -103,6 +103,8 @@ COMPOSITE_PICTURES = warehouse.RawTable(
     ),
 )
 RESULT_TABLES = (RUNS, PAIRS, SITE_NDAI, RASTER_COUNTS, COMPOSITE_CLASSES, COMPOSITE_PICTURES)
+# Tables of the stage's rows in raw._files: the footprints file and one row per asset folder.
+REGISTRY_TABLES = frozenset({FOOTPRINTS.name, RUNS.name})
 
 
 @dataclass(frozen=True)
@@ -119,8 +121,11 @@ def ensure(con: duckdb.DuckDBPyConnection) -> None:
 
 def registered(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
     """Registry rows of the stage: path -> (raw table, sha256)."""
-    tables = {FOOTPRINTS.name, RUNS.name}
-    return {path: entry for path, entry in warehouse.registry(con).items() if entry[0] in tables}
+    return {
+        path: entry
+        for path, entry in warehouse.registry(con).items()
+        if entry[0] in REGISTRY_TABLES
+    }
 
 
 def registered_assets(registry: dict[str, tuple[str, str]]) -> frozenset[str]:
