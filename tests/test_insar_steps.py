@@ -18,7 +18,7 @@ from ingest.insar.ndai import ndai
 from ingest.insar.pairs import CoherencePair, dates_from_name, read_pairs_csv, selection_reason
 from ingest.insar.parameters import M3Parameters, ParameterError
 from ingest.insar.pixel_area import GridError, pixel_area
-from ingest.insar.stable_pixels import stable_statistics
+from ingest.insar.stable_pixels import StableSet, stable_statistics
 from ingest.loader import LandingError, ingest
 from minex.cli import main
 from tests.conftest import ASSETS_HEADER, SEEDS, csv_text
@@ -162,11 +162,13 @@ def test_pixel_area_from_the_grid_or_the_var():
 
 def test_ndai_and_stable_statistics():
     assert ndai(0.9, np.array([0.9, 0.3, 0.0])) == pytest.approx([0.0, 0.5, 1.0], abs=1e-15)
-    assert stable_statistics(np.array([[0.9, 0.7]]), np.array([[True, False]])).sd == 0.0
-    both = stable_statistics(np.array([[0.9, 0.7]]), np.array([[True, True]]))
+    assert (
+        stable_statistics(np.array([[0.9, 0.7]]), StableSet.of(np.array([[True, False]]))).sd == 0.0
+    )
+    both = stable_statistics(np.array([[0.9, 0.7]]), StableSet.of(np.array([[True, True]])))
     assert both.mean == pytest.approx(0.8) and both.sd == pytest.approx(0.1414213562373095)
     assert both.drop_reason(DEFAULTS) is None
-    low = stable_statistics(np.array([[0.5, 0.7]]), np.array([[True, True]]))
+    low = stable_statistics(np.array([[0.5, 0.7]]), StableSet.of(np.array([[True, True]])))
     assert low.drop_reason(DEFAULTS) == (
         "M3.4 stable-pixel mean coherence 0.6000 < stable_image_mean_min 0.8"
     )

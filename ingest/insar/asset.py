@@ -27,7 +27,7 @@ from ingest.insar.pairs import CoherencePair, selection_reason
 from ingest.insar.parameters import M3Parameters
 from ingest.insar.picture import composite_png
 from ingest.insar.pixel_area import GridError, pixel_area
-from ingest.insar.stable_pixels import StablePixelAccumulator, stable_statistics
+from ingest.insar.stable_pixels import StablePixelAccumulator, StableSet, stable_statistics
 from ingest.validation import Reject
 
 COMPUTED, NO_RESULT, REJECTED = "computed", "no_result", "rejected"
@@ -109,7 +109,7 @@ class AssetResult:
 
 def _usable_rasters(
     inputs: AssetInputs, rejects: list[Reject]
-) -> tuple[Grid | None, list[RasterInput]]:
+) -> tuple[Grid | None, dict[RasterInput, Grid]]:
     """Rasters that open as one band on the asset's grid (the grid most of them share)."""
     grids: dict[RasterInput, Grid] = {}
     for raster in inputs.rasters:
@@ -118,14 +118,14 @@ def _usable_rasters(
         except RasterError as error:
             rejects.append(Reject(inputs.folder + raster.pair.file, None, str(error)))
     if not grids:
-        return None, []
+        return None, {}
     counts = Counter(grid.key() for grid in grids.values())
     common = max(counts, key=lambda key: counts[key])  # ties: the first raster's grid
     grid = next(g for g in grids.values() if g.key() == common)
-    usable = []
+    usable = {}
     for raster, own in grids.items():
         if own.key() == common:
-            usable.append(raster)
+            usable[raster] = own
         else:
             reason = f"its grid ({own.describe()}) differs from the asset's ({grid.describe()})"
             rejects.append(Reject(inputs.folder + raster.pair.file, None, reason))
@@ -211,7 +211,8 @@ def _compute(inputs: AssetInputs, result: AssetResult) -> None:
             selected.append(raster)
 
     # pass 1: M3.3 stable pixels
-    accumulator = StablePixelAccumulator(grid.shape)
+    nodata = {usable[r].nodata for r in selected}
+    accumulator = StablePixelAccumulator(grid.shape, zero_is_nodata=nodata == {0})
     readable = []
     for raster, (_, coherence) in zip(selected, stream([r.path for r in selected]), strict=True):
         if isinstance(coherence, RasterError):
@@ -219,9 +220,9 @@ def _compute(inputs: AssetInputs, result: AssetResult) -> None:
             continue
         accumulator.add(coherence)
         readable.append(raster)
-    stable = accumulator.stable(parameters)
+    stable_set = StableSet.of(accumulator.stable(parameters))
     del accumulator
-    result.stable_pixels = int(stable.sum())
+    result.stable_pixels = stable_set.pixels
     if not readable or not result.stable_pixels:
         if not readable:
             reason = "M3.1 no readable pair has short enough baselines"
@@ -243,7 +244,7 @@ def _compute(inputs: AssetInputs, result: AssetResult) -> None:
                 inputs, result, f"{raster.pair.file} failed on the second pass: {coherence}"
             )
             return
-        statistics = stable_statistics(coherence.values, stable)
+        statistics = stable_statistics(coherence.values, stable_set)
         reason = statistics.drop_reason(parameters)
         if reason:
             result.pairs.append(PairQa(raster.pair, False, reason, statistics.mean, statistics.sd))

@@ -35,6 +35,7 @@ class Grid:
     transform: Affine
     width: int
     height: int
+    nodata: float | None  # not part of the grid's key
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -76,7 +77,7 @@ def inspect(path: Path) -> Grid:
                 raise RasterError("band 1 has no CRS (georeferencing)")
             if not np.issubdtype(np.dtype(source.dtypes[0]), np.number):
                 raise RasterError(f"band 1 has data type {source.dtypes[0]}, not numbers")
-            return Grid(source.crs, source.transform, source.width, source.height)
+            return Grid(source.crs, source.transform, source.width, source.height, source.nodata)
     except RasterioError as error:
         raise RasterError(f"not a readable GeoTIFF: {error}") from error
 

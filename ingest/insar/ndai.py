@@ -61,18 +61,21 @@ class AnnualNdai:
         self.counts: dict[int, np.ndarray] = {}
 
     def add(self, year: int, rho: float, coherence: Coherence) -> ImageNdai:
-        values = self.window.cut(coherence.values).astype(np.float64)
-        valid = coherence.valid(self.window.rows, self.window.cols) & self.window.mask
+        valid = coherence.valid(self.window.rows, self.window.cols)
+        valid &= self.window.mask
+        values = np.where(valid, self.window.cut(coherence.values), np.float64(0))
         if year not in self.sums:
             self.sums[year] = np.zeros(values.shape, dtype=np.float64)
             self.counts[year] = np.zeros(values.shape, dtype=np.int32)
-        pixel_ndai = ndai(rho, values)
-        self.sums[year] += np.where(valid, pixel_ndai, 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):  # rho + c = 0 only if both are 0
+            pixel_ndai = ndai(rho, values)
+        np.copyto(pixel_ndai, 0.0, where=~valid)
+        self.sums[year] += pixel_ndai
         self.counts[year] += valid
-        n = int(valid.sum())
+        n = int(np.count_nonzero(valid))
         if n == 0:
             return ImageNdai(None, None, 0)
-        mean = float(values[valid].sum() / n)
+        mean = float(values.sum() / n)
         return ImageNdai(mean, float(ndai(rho, mean)), n)
 
     @property

@@ -1,9 +1,11 @@
 """M3.3 stable pixels S and the M3.4 image filter.
 
 S needs every kept pair before any NDAI, so it is accumulated in a first pass over the
-pairs: per pixel, whether it was valid in every pair so far, and the sum and sum of
-squares of its coherence (float64). Memory: 17 bytes per pixel, whatever the number
-of pairs. The arithmetic runs over blocks of rows small enough to stay in the CPU cache.
+pairs: per pixel, the lowest and highest coherence so far (a pixel valid in every pair
+has lowest >= 0 and highest <= 1; NaN propagates; a nodata value inside 0..1 is also
+tracked), and the sum and sum of squares of its coherence (float64). Memory: 25 bytes
+per pixel, whatever the number of pairs. The arithmetic runs over blocks of rows small
+enough to stay in the CPU cache.
 """
 
 from __future__ import annotations
@@ -28,8 +30,12 @@ def row_blocks(shape: tuple[int, int]) -> list[slice]:
 class StablePixelAccumulator:
     """Per-pixel running sums over the kept pairs (M3.3)."""
 
-    def __init__(self, shape: tuple[int, int]) -> None:
-        self.valid_in_every_pair = np.ones(shape, dtype=bool)
+    def __init__(self, shape: tuple[int, int], zero_is_nodata: bool) -> None:
+        """``zero_is_nodata``: every pair has nodata 0, so a valid pixel is > 0."""
+        self.zero_is_nodata = zero_is_nodata
+        self.lowest = np.full(shape, np.inf, dtype=np.float32)
+        self.highest = np.full(shape, -np.inf, dtype=np.float32)
+        self.nodata_seen = np.zeros(shape, dtype=bool)
         self.total = np.zeros(shape, dtype=np.float64)
         self.total_of_squares = np.zeros(shape, dtype=np.float64)
         self.blocks = row_blocks(shape)
@@ -37,9 +43,17 @@ class StablePixelAccumulator:
         self.pairs = 0
 
     def add(self, coherence: Coherence) -> None:
+        nodata = coherence.nodata
+        inside = (
+            nodata is not None and 0 <= nodata <= 1 and not (nodata == 0 and self.zero_is_nodata)
+        )
         for rows in self.blocks:
             values = coherence.values[rows]
-            self.valid_in_every_pair[rows] &= coherence.valid(rows)
+            lowest, highest = self.lowest[rows], self.highest[rows]
+            np.minimum(lowest, values, out=lowest)  # NaN propagates
+            np.maximum(highest, values, out=highest)
+            if inside:
+                self.nodata_seen[rows] |= values == np.float32(nodata)
             # invalid pixels add garbage (NaN too): they cannot be stable, whatever their sums
             total = self.total[rows]
             np.add(total, values, out=total)
@@ -53,8 +67,10 @@ class StablePixelAccumulator:
         """S: valid in every pair, mean >= stable_pixel_mean_min, sd <= stable_pixel_sd_max."""
         n = self.pairs
         if n == 0:
-            return np.zeros_like(self.valid_in_every_pair)
+            return np.zeros_like(self.nodata_seen)
         with np.errstate(invalid="ignore"):
+            low_ok = self.lowest > 0 if self.zero_is_nodata else self.lowest >= 0
+            valid_in_every_pair = low_ok & (self.highest <= 1) & ~self.nodata_seen
             mean = self.total / n
             if n > 1:
                 variance = (self.total_of_squares - n * mean * mean) / (n - 1)
@@ -62,7 +78,7 @@ class StablePixelAccumulator:
             else:
                 sd = np.zeros_like(mean)  # sd of a single value is 0
             return (
-                self.valid_in_every_pair
+                valid_in_every_pair
                 & (mean >= parameters.stable_pixel_mean_min)
                 & (sd <= parameters.stable_pixel_sd_max)
             )
@@ -89,12 +105,24 @@ class StableStatistics:
         return None
 
 
-def stable_statistics(values: np.ndarray, stable: np.ndarray) -> StableStatistics:
+@dataclass(frozen=True)
+class StableSet:
+    """S as the flat positions of its pixels in each block of rows, to gather them fast."""
+
+    pixels: int
+    blocks: tuple[tuple[slice, np.ndarray], ...]
+
+    @classmethod
+    def of(cls, stable: np.ndarray) -> StableSet:
+        blocks = tuple((rows, np.flatnonzero(stable[rows])) for rows in row_blocks(stable.shape))
+        return cls(int(np.count_nonzero(stable)), blocks)
+
+
+def stable_statistics(values: np.ndarray, stable: StableSet) -> StableStatistics:
     """Mean and sample sd (n - 1; 0 for one pixel) of the stable pixels of one image."""
-    n, total, total_of_squares = int(np.count_nonzero(stable)), 0.0, 0.0
-    zero = np.float64(0)
-    for rows in row_blocks(values.shape):
-        sample = np.where(stable[rows], values[rows], zero)  # float64, 0 off S
+    n, total, total_of_squares = stable.pixels, 0.0, 0.0
+    for rows, positions in stable.blocks:
+        sample = values[rows].ravel().take(positions).astype(np.float64)
         total += float(sample.sum())
         # no np.dot: a BLAS call spawns threads that fight the raster reader for the cores
         total_of_squares += float(np.square(sample, out=sample).sum())
