@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from affine import Affine
 from rasterio.crs import CRS
+from rasterio.io import MemoryFile
 
 from ingest.insar.composite import CLASSES, class_codes, class_of_code, composite_rgb
 from ingest.insar.footprints import Footprint, footprint_pixels, read_footprints
@@ -17,6 +18,7 @@ from ingest.insar.hue_segmentation import segment
 from ingest.insar.ndai import ndai
 from ingest.insar.pairs import CoherencePair, dates_from_name, read_pairs_csv, selection_reason
 from ingest.insar.parameters import M3Parameters, ParameterError
+from ingest.insar.picture import OUTLINE_RGB, composite_png
 from ingest.insar.pixel_area import GridError, pixel_area
 from ingest.insar.stable_pixels import StableSet, stable_statistics
 from ingest.loader import LandingError, ingest
@@ -231,3 +233,19 @@ def test_bad_vars_stop_the_ingest_in_one_line(tmp_path, capsys):
     assert capsys.readouterr().err.strip().splitlines()[-1] == (
         "minex: error: var active_ndai_min must be a number, not 'x'"
     )
+
+
+def test_composite_png_shows_the_footprint_outlined():
+    footprint = np.array([[True, True, False], [True, False, False]])
+    rgb = np.zeros((2, 3, 3), dtype=np.uint8)
+    rgb[..., 0] = 200
+    with MemoryFile(composite_png(rgb, footprint)) as memory, memory.open() as picture:
+        bands = picture.read()  # RGBA, the window plus a one-pixel margin
+    assert bands.shape == (4, 4, 5)
+    assert bands[:, 1, 1].tolist() == [200, 0, 0, 255]  # a footprint pixel
+    assert bands[:, 0, 0].tolist() == [*OUTLINE_RGB, 255]  # the outline, outside
+    assert bands[:, 2, 3].tolist() == [
+        *OUTLINE_RGB,
+        255,
+    ]  # inside the window, outside the footprint
+    assert bands[3, 3, 4] == 0  # transparent beyond the outline

@@ -17,13 +17,13 @@ OUTLINE_RGB = (160, 160, 160)
 
 
 def outline(mask: np.ndarray) -> np.ndarray:
-    """Pixels outside ``mask`` that touch it (8-neighbourhood); ``mask`` has a free border."""
-    grown = mask.copy()
-    for dr in (-1, 0, 1):
-        for dc in (-1, 0, 1):
-            grown[1:-1, 1:-1] |= mask[
-                1 + dr : mask.shape[0] - 1 + dr, 1 + dc : mask.shape[1] - 1 + dc
-            ]
+    """Pixels outside ``mask`` that touch it (8-neighbourhood)."""
+    height, width = mask.shape
+    padded = np.pad(mask, 1)
+    grown = np.zeros_like(mask)
+    for dr in range(3):
+        for dc in range(3):
+            grown |= padded[dr : dr + height, dc : dc + width]
     return grown & ~mask
 
 
