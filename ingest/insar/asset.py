@@ -162,7 +162,9 @@ def _window_classes(
 
 
 def _reject_asset(inputs: AssetInputs, result: AssetResult, reason: str) -> AssetResult:
+    """No result for the asset: whatever was computed is dropped, the reason recorded."""
     result.status, result.reason = REJECTED, reason
+    result.pairs, result.years, result.classes, result.pictures = [], [], [], []
     result.rejects.append(Reject(inputs.folder, None, reason))
     return result
 

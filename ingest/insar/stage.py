@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 
 from ingest import warehouse
+from ingest.contract import PIXEL_COUNTS
 from ingest.csv_file import file_sha256
 from ingest.insar import tables
 from ingest.insar.asset import REJECTED, AssetInputs, AssetResult, process_asset
@@ -30,7 +31,7 @@ from ingest.insar.landing import FOOTPRINTS_FILE, PreparedAsset, asset_folders, 
 from ingest.insar.parameters import M3Parameters
 from ingest.validation import Reject
 
-PIXEL_COUNTS_FILE = "insar/pixel_counts.csv"
+PIXEL_COUNTS_FILE = PIXEL_COUNTS.pattern
 
 
 @dataclass
@@ -195,6 +196,9 @@ def run(
     rejected = {a: p for a, p in todo.items() if p.inputs is None}
     to_compute = [p.inputs for p in todo.values() if p.inputs is not None]
     results = (AssetResult(a, REJECTED, p.rejection) for a, p in rejected.items())
+    if to_compute:
+        processes = min(workers or os.cpu_count() or 1, len(to_compute))
+        progress(f"insar: computing {len(to_compute)} assets on {processes} processes")
     vars_ = parameters.as_vars()
     for position, result in enumerate(chain(results, _computed(to_compute, workers)), start=1):
         prepared = todo[result.asset_id]
