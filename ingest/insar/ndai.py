@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ingest.insar.coherence import Coherence
+from ingest.insar.stable_pixels import row_blocks
 
 
 @dataclass(frozen=True)
@@ -61,21 +62,27 @@ class AnnualNdai:
         self.counts: dict[int, np.ndarray] = {}
 
     def add(self, year: int, rho: float, coherence: Coherence) -> ImageNdai:
-        valid = coherence.valid(self.window.rows, self.window.cols)
-        valid &= self.window.mask
-        values = np.where(valid, self.window.cut(coherence.values), np.float64(0))
+        window = self.window
         if year not in self.sums:
-            self.sums[year] = np.zeros(values.shape, dtype=np.float64)
-            self.counts[year] = np.zeros(values.shape, dtype=np.int32)
-        with np.errstate(invalid="ignore", divide="ignore"):  # rho + c = 0 only if both are 0
-            pixel_ndai = ndai(rho, values)
-        np.copyto(pixel_ndai, 0.0, where=~valid)
-        self.sums[year] += pixel_ndai
-        self.counts[year] += valid
-        n = int(np.count_nonzero(valid))
+            self.sums[year] = np.zeros(window.mask.shape, dtype=np.float64)
+            self.counts[year] = np.zeros(window.mask.shape, dtype=np.int32)
+        n, total = 0, 0.0
+        first_row = window.rows.start
+        for block in row_blocks(window.mask.shape):  # blocks small enough for the CPU cache
+            rows = slice(first_row + block.start, first_row + block.stop)
+            valid = coherence.valid(rows, window.cols)
+            valid &= window.mask[block]
+            values = np.where(valid, coherence.values[rows, window.cols], np.float64(0))
+            with np.errstate(invalid="ignore", divide="ignore"):  # rho + c = 0: both are 0
+                pixel_ndai = ndai(rho, values)
+            np.copyto(pixel_ndai, 0.0, where=~valid)
+            self.sums[year][block] += pixel_ndai
+            self.counts[year][block] += valid
+            n += int(np.count_nonzero(valid))
+            total += float(values.sum())
         if n == 0:
             return ImageNdai(None, None, 0)
-        mean = float(values.sum() / n)
+        mean = total / n
         return ImageNdai(mean, float(ndai(rho, mean)), n)
 
     @property
