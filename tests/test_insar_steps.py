@@ -235,6 +235,7 @@ def test_bad_vars_stop_the_ingest_in_one_line(tmp_path, capsys):
     )
 
 
+@pytest.mark.filterwarnings("ignore::rasterio.errors.NotGeoreferencedWarning")
 def test_composite_png_shows_the_footprint_outlined():
     footprint = np.array([[True, True, False], [True, False, False]])
     rgb = np.zeros((2, 3, 3), dtype=np.uint8)
