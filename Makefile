@@ -24,8 +24,8 @@ test: $(STAMP) lint
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check ingest minex scripts tests
-	$(BIN)/ruff format --check ingest minex scripts tests
+	$(BIN)/ruff check ingest minex scripts tests benchmarks
+	$(BIN)/ruff format --check ingest minex scripts tests benchmarks
 	MINEX_DB=$(CURDIR)/target/sqlfluff.duckdb $(BIN)/sqlfluff lint models
 
 bench: $(STAMP)

@@ -9,16 +9,26 @@ the commit leaves the warehouse exactly as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from ingest import warehouse
-from ingest.contract import ASSETS, CONTRACT_TABLES, REFERS_TO_ASSETS, USGS_PRODUCTION, LandingTable
+from ingest.contract import (
+    ASSETS,
+    CONTRACT_TABLES,
+    PIXEL_COUNTS,
+    REFERS_TO_ASSETS,
+    USGS_PRODUCTION,
+    LandingTable,
+)
 from ingest.csv_file import CsvFile, UnreadableFile, file_sha256, read_csv
+from ingest.insar import stage as insar_stage
+from ingest.insar.parameters import M3Parameters, ParameterError
 from ingest.usgs_mcs import detect_layout, read_mcs
 from ingest.validation import (
     Reject,
@@ -51,6 +61,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)  # every reject now in the warehouse
+    insar: insar_stage.InsarReport = field(default_factory=insar_stage.InsarReport)
 
 
 def _contract_table(relative: str) -> LandingTable | None:
@@ -163,9 +174,19 @@ def ingest(
     db_path: Path,
     seed_dir: Path,
     progress: Progress = lambda message: None,
+    dbt_vars: Mapping[str, Any] | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
-    """Load ``landing`` into the warehouse at ``db_path``; see the module docstring."""
+    """Load ``landing`` into the warehouse at ``db_path``; see the module docstring.
+
+    The InSAR raster stage (M3) runs last, with the M3 parameters of the dbt project's
+    vars overridden by ``dbt_vars``, on up to ``workers`` processes (default: all cores).
+    """
     files, ignored = discover(landing)
+    try:
+        parameters = M3Parameters.from_project(dbt_vars)
+    except ParameterError as error:
+        raise LandingError(str(error)) from error
     hashes = {relative: file_sha256(path) for relative, path in files.items()}
     vocabularies = Vocabularies.from_seeds(seed_dir)
     report = IngestReport(ignored=ignored)
@@ -173,13 +194,20 @@ def ingest(
     try:
         con.begin()
         warehouse.ensure_schema(con)
-        known = warehouse.registry(con)
+        insar_known = insar_stage.registered_assets(con)
+        known = {  # the landing CSVs; the raster stage keeps its own entries
+            path: entry
+            for path, entry in warehouse.registry(con).items()
+            if entry[0] not in insar_stage.REGISTRY_TABLES
+        }
         report.removed = sorted(set(known) - set(files))
         changed = {
             relative for relative in files if known.get(relative, ("", ""))[1] != hashes[relative]
         }
         if ASSETS.pattern in changed:
             changed |= {r for r in files if _contract_table(r).table in REFERS_TO_ASSETS}
+        if PIXEL_COUNTS.pattern in files and insar_stage.raster_assets(landing) != insar_known:
+            changed.add(PIXEL_COUNTS.pattern)  # M3: its rows are checked against raster assets
         for relative in report.removed:
             warehouse.forget_file(con, relative, known[relative][0])
         run = _Ingestion(con, vocabularies)
@@ -199,6 +227,17 @@ def ingest(
                 progress(f"[{position}/{len(ordered)}] {relative}: unchanged")
             if relative == ASSETS.pattern:
                 run.assets = warehouse.accepted_assets(con)
+        report.insar = insar_stage.run(
+            con,
+            landing,
+            run.assets,
+            ASSETS.pattern in changed,
+            PIXEL_COUNTS.pattern in changed,
+            parameters,
+            run.loaded_at,
+            progress,
+            workers,
+        )
         report.rejects = warehouse.stored_rejects(con)
         con.commit()
     except BaseException:

@@ -83,7 +83,7 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path))
 
 
-def _ensure_table(con: duckdb.DuckDBPyConnection, name: str, columns: Sequence[tuple[str, str]]):
+def ensure_table(con: duckdb.DuckDBPyConnection, name: str, columns: Sequence[tuple[str, str]]):
     """Create a raw table; recreate it (and forget its files) when its columns changed."""
     existing = con.execute(
         "select column_name, lower(data_type) from information_schema.columns "
@@ -101,10 +101,10 @@ def _ensure_table(con: duckdb.DuckDBPyConnection, name: str, columns: Sequence[t
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"create schema if not exists {SCHEMA}")
-    _ensure_table(con, FILES.name, FILES.columns)
-    _ensure_table(con, REJECTS.name, REJECTS.columns)
+    ensure_table(con, FILES.name, FILES.columns)
+    ensure_table(con, REJECTS.name, REJECTS.columns)
     for table in RAW_TABLES.values():
-        _ensure_table(con, table.name, table.all_columns)
+        ensure_table(con, table.name, table.all_columns)
 
 
 def registry(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:

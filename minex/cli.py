@@ -80,13 +80,24 @@ def step_ingest(args: argparse.Namespace) -> IngestReport:
     started = time.monotonic()
     say(f"ingest {args.data} -> {args.db}")
     try:
-        report = ingest(args.data, args.db, SEEDS, progress=lambda m: say(f"  {m}"))
+        report = ingest(
+            args.data,
+            args.db,
+            SEEDS,
+            progress=lambda m: say(f"  {m}"),
+            dbt_vars=parse_vars(args.vars),
+        )
     except LandingError as error:
         raise StepFailed(str(error)) from error
     say(
         f"ingest done in {time.monotonic() - started:.1f}s: {len(report.loaded)} files loaded, "
         f"{len(report.unchanged)} unchanged, {len(report.removed)} removed"
     )
+    if report.insar.computed or report.insar.unchanged:
+        say(
+            f"  insar: {len(report.insar.computed)} assets computed, "
+            f"{len(report.insar.unchanged)} unchanged, {len(report.insar.no_result)} without result"
+        )
     for ignored in report.ignored:
         say(f"  ignored {ignored}: not a file of the data contract")
     if report.rejects:
@@ -259,7 +270,14 @@ def parser() -> argparse.ArgumentParser:
         return command
 
     add("run", step_run, "ingest, build, check and export", "data", "out", "vars", "allow_rejects")
-    add("ingest", step_ingest, "load a landing folder into the warehouse", "data", "allow_rejects")
+    add(
+        "ingest",
+        step_ingest,
+        "load a landing folder into the warehouse",
+        "data",
+        "vars",
+        "allow_rejects",
+    )
     add("build", step_build, "dbt build: models, data tests and unit tests", "vars")
     check = add(
         "check", step_check, "data-quality expectations on the release tables", "granularity"

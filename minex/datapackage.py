@@ -16,7 +16,13 @@ from minex.project import ROOT
 from minex.release_files import ReleaseFile
 
 EXPORTS_YAML = ROOT / "models" / "exports" / "_exports__models.yml"
-FIELD_TYPES = {"varchar": "string", "double": "number", "bigint": "integer", "integer": "integer"}
+FIELD_TYPES = {
+    "varchar": "string",
+    "double": "number",
+    "bigint": "integer",
+    "integer": "integer",
+    "boolean": "boolean",
+}
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 LICENSES = [
@@ -62,6 +68,8 @@ def _field(column: dict[str, Any]) -> dict[str, Any]:
     if column["name"] in {"start_time", "end_time", "created_date", "modified_date"}:
         field["type"] = "datetime"
         field["format"] = TIMESTAMP_FORMAT
+    if column["name"] in {"reference_date", "secondary_date"}:
+        field["type"] = "date"
     unit = (column.get("meta") or {}).get("unit")
     if unit:
         field["unit"] = unit

@@ -21,10 +21,16 @@ from typing import Any
 import duckdb
 
 from minex import datapackage, run_log
+from minex.insar_pictures import write_pictures
 from minex.methodology_vars import effective_vars
 from minex.project import ROOT, StepFailed
 from minex.quality.gate import run_gate
-from minex.release_files import ASSET_SUBSECTOR_FILES, COUNTRY_SUBSECTOR_FILES, ReleaseFile
+from minex.release_files import (
+    ASSET_SUBSECTOR_FILES,
+    COUNTRY_SUBSECTOR_FILES,
+    INSAR_FILES,
+    ReleaseFile,
+)
 
 DATA = "DATA"
 DOCS = "docs"
@@ -69,7 +75,7 @@ def _sha256(path: Path) -> str:
 def _write_csv(
     con: duckdb.DuckDBPyConnection,
     release_file: ReleaseFile,
-    subsector: str,
+    subsector: str | None,
     granularity: str,
     path: Path,
 ) -> int:
@@ -92,15 +98,17 @@ def _write_csv(
     return con.execute(f"select count(*) from ({query})").fetchone()[0]
 
 
-def _release_jobs(con: duckdb.DuckDBPyConnection) -> list[tuple[ReleaseFile, str]]:
+def _release_jobs(con: duckdb.DuckDBPyConnection) -> list[tuple[ReleaseFile, str | None]]:
+    """Every file to write: those of each subsector, then those once for all."""
     subsectors = con.execute(
         "select subsector, is_asset_level from reference.minerals order by subsector"
     ).fetchall()
-    return [
+    jobs: list[tuple[ReleaseFile, str | None]] = [
         (release_file, subsector)
         for subsector, is_asset_level in subsectors
         for release_file in (ASSET_SUBSECTOR_FILES if is_asset_level else COUNTRY_SUBSECTOR_FILES)
     ]
+    return jobs + [(release_file, None) for release_file in INSAR_FILES]
 
 
 def _inputs(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -144,6 +152,9 @@ def export_release(
                 rows = _write_csv(con, release_file, subsector, granularity, partial / name)
                 written.append((name, release_file, rows))
                 progress(f"[{position}/{len(jobs)}] {name}: {rows:,} rows")
+            pictures = write_pictures(con, partial)
+            if pictures:
+                progress(f"{len(pictures)} InSAR composite pictures in insar/")
             parameters = build_parameters(con)
             progress("check: data-quality expectations on the release tables")
             report = run_gate(db_path, parameters, granularity, partial / DOCS, progress)
@@ -170,6 +181,7 @@ def export_release(
                     {"path": name, "rows": rows, "sha256": _sha256(partial / name)}
                     for name, _, rows in written
                 ]
+                + [{"path": picture, "sha256": _sha256(partial / picture)} for picture in pictures]
                 + [{"path": "datapackage.json", "sha256": _sha256(partial / "datapackage.json")}],
                 "data_docs": f"{DOCS}/index.html",
                 "dbt_build": run_log.latest(con, "build"),

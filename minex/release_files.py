@@ -1,6 +1,7 @@
 """The files of a release (DATA_CONTRACT.md, release folder) and the export model behind each.
 
-Each CSV is one export model of the warehouse, filtered to one subsector: an analyst
+Each CSV is one export model of the warehouse, filtered to one subsector (or, for the
+InSAR files, written once for all): an analyst
 can query exactly what was published with ``select * from exports.<model>``.
 """
 
@@ -18,9 +19,10 @@ class ReleaseFile:
     subsector_column: str | None  # None: the file has none; its source_id names the asset
     order_by: tuple[str, ...]
     columns: tuple[str, ...]  # the contract's header, in order
+    once_for_all: bool = False  # one file for all subsectors: DATA/{suffix}.csv
 
-    def file_name(self, subsector: str) -> str:
-        return f"{subsector}_{self.suffix}.csv"
+    def file_name(self, subsector: str | None) -> str:
+        return f"{self.suffix}.csv" if self.once_for_all else f"{subsector}_{self.suffix}.csv"
 
     @property
     def periodic(self) -> bool:
@@ -31,8 +33,10 @@ class ReleaseFile:
         """The export model behind the file at this granularity (annual or month)."""
         return f"{self.model}_monthly" if granularity == "month" and self.periodic else self.model
 
-    def subsector_filter(self, subsector: str, alias: str) -> str:
+    def subsector_filter(self, subsector: str | None, alias: str) -> str:
         """SQL condition selecting the rows of one subsector from the model aliased `alias`."""
+        if self.once_for_all:
+            return "true"
         if self.subsector_column:
             return f"{alias}.{self.subsector_column} = '{subsector}'"
         return (
@@ -186,3 +190,41 @@ ERS = ReleaseFile(
 ASSET_SUBSECTOR_FILES = (SOURCES, CONFIDENCE, OWNERSHIP, COUNTRY, UNCERTAINTY, ERS)
 # The files of the country-level subsectors (rock and sand quarrying).
 COUNTRY_SUBSECTOR_FILES = (COUNTRY,)
+
+INSAR_PIXEL_COUNTS = ReleaseFile(
+    model="export_insar_pixel_counts",
+    suffix="insar_pixel_counts",
+    subsector_column=None,
+    order_by=("asset_id", "year"),
+    columns=(
+        "asset_id",
+        "year",
+        "active_pixels",
+        "valid_pixels",
+        "active_area_m2",
+        "n_pairs",
+        "n_pairs_used",
+        "site_ndai",
+    ),
+    once_for_all=True,
+)
+INSAR_PAIRS = ReleaseFile(
+    model="export_insar_pairs",
+    suffix="insar_pairs",
+    subsector_column=None,
+    order_by=("asset_id", "file"),
+    columns=(
+        "asset_id",
+        "file",
+        "reference_date",
+        "secondary_date",
+        "bperp_m",
+        "stable_mean",
+        "stable_sd",
+        "kept",
+        "reason",
+    ),
+    once_for_all=True,
+)
+# The InSAR files (M3), written once for all subsectors.
+INSAR_FILES = (INSAR_PIXEL_COUNTS, INSAR_PAIRS)

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 import yaml
 
-from minex.release_files import ASSET_SUBSECTOR_FILES, COUNTRY
+from minex.release_files import ASSET_SUBSECTOR_FILES, COUNTRY, INSAR_FILES
 from tests.conftest import ROOT
 
 SUBSECTORS = ("copper-mining", "iron-mining", "bauxite-mining")
@@ -59,6 +59,7 @@ def test_release_has_the_files_of_each_subsector_with_the_contract_headers(sampl
     names = sorted(p.name for p in (out / "DATA").iterdir())
     expected = [f.file_name(s) for s in SUBSECTORS for f in ASSET_SUBSECTOR_FILES]
     expected += [COUNTRY.file_name(s) for s in ("rock-quarrying", "sand-quarrying")]
+    expected += [f.file_name(None) for f in INSAR_FILES]
     assert names == sorted(expected)
     for release_file in ASSET_SUBSECTOR_FILES:
         for subsector in SUBSECTORS:
@@ -190,7 +191,7 @@ def test_manifest_lists_inputs_outputs_and_results(sample_release):
     for output in manifest["outputs"]:
         path = out / output["path"]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == output["sha256"]
-        if path.suffix == ".csv":
+        if "rows" in output:  # a CSV (pictures and datapackage.json have no rows)
             assert output["rows"] == len(read(path))
     assert {o["path"] for o in manifest["outputs"]} >= {"datapackage.json"}
     assert manifest["versions"]["duckdb"] == "2.0.1"

@@ -12,6 +12,8 @@ from minex.release_files import (
     CONFIDENCE,
     COUNTRY,
     ERS,
+    INSAR_PAIRS,
+    INSAR_PIXEL_COUNTS,
     OWNERSHIP,
     SOURCES,
     UNCERTAINTY,
@@ -171,7 +173,15 @@ def release_checks(
     ers.between("emissions_reduced", 0)
     ers.between("emissions_after", 0)
 
-    tables = [sources, confidence_file, ownership, country, uncertainty, ers]
+    pixel_counts = _table(INSAR_PIXEL_COUNTS, granularity, ("asset_id", "year"), vocabularies)
+    for column in ("active_pixels", "valid_pixels", "active_area_m2", "n_pairs", "n_pairs_used"):
+        pixel_counts.between(column, 0)
+    pixel_counts.at_most("active_pixels", "valid_pixels").at_most("n_pairs_used", "n_pairs")
+
+    pairs = _table(INSAR_PAIRS, granularity, ("asset_id", "file"), vocabularies)
+    pairs.not_null("kept").between("stable_mean", 0, 1).between("stable_sd", 0)
+
+    tables = [sources, confidence_file, ownership, country, uncertainty, ers, pixel_counts, pairs]
 
     asset_emissions = TableCheck(
         "marts.fct_asset_emissions",

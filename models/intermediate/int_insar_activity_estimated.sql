@@ -4,7 +4,7 @@
 with
 
 areas as (
-    select * from {{ ref('stg_insar__pixel_counts') }}
+    select * from {{ ref('int_insar_areas_unioned') }}
 ),
 
 productivity as (

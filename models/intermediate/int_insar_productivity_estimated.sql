@@ -7,45 +7,27 @@
 with
 
 areas as (
-    select * from {{ ref('stg_insar__pixel_counts') }}
+    select * from {{ ref('int_insar_areas_unioned') }}
 ),
 
 assets as (
     select * from {{ ref('stg_mdo__assets') }}
 ),
 
-reported_ore as (
-    select
-        asset_id,
-        year,
-        quantity_t as ore_t
-    from {{ ref('int_production_prioritized') }}
-    where is_winner and product = 'ore' and period = 'year' and quantity_t > 0
-),
-
 yearly_productivity as (
-    select
-        areas.asset_id,
-        areas.year,
-        reported_ore.ore_t / areas.active_area_m2 as productivity_t_per_m2
-    from areas
-    inner join reported_ore
-        on
-            areas.asset_id = reported_ore.asset_id
-            and areas.year = reported_ore.year
-    where areas.active_area_m2 > 0
+    select * from {{ ref('int_insar_productivity_observed') }}
+    where productivity_t_per_m2 is not null
 ),
 
 asset_productivity as (
     select
-        yearly_productivity.asset_id,
-        assets.mineral,
-        avg(yearly_productivity.productivity_t_per_m2) as productivity,
-        {{ sample_sd("yearly_productivity.productivity_t_per_m2") }} as productivity_sd,
+        asset_id,
+        mineral,
+        avg(productivity_t_per_m2) as productivity,
+        {{ sample_sd("productivity_t_per_m2") }} as productivity_sd,
         count(*) as n_years
     from yearly_productivity
-    inner join assets on yearly_productivity.asset_id = assets.asset_id
-    group by yearly_productivity.asset_id, assets.mineral
+    group by asset_id, mineral
 ),
 
 mineral_productivity as (
