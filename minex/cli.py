@@ -59,7 +59,7 @@ def release_timestamp() -> str:
 
 def parse_vars(text: str | None) -> dict[str, Any]:
     """--vars as a mapping of known methodology parameters (dbt_project.yml vars)."""
-    from minex.methodology_vars import effective_vars
+    from ingest.project_vars import effective_vars
 
     if not text:
         return {}

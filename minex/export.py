@@ -20,9 +20,9 @@ from typing import Any
 
 import duckdb
 
+from ingest.project_vars import effective_vars
 from minex import datapackage, run_log
 from minex.insar_pictures import write_pictures
-from minex.methodology_vars import effective_vars
 from minex.project import ROOT, StepFailed
 from minex.quality.gate import run_gate
 from minex.release_files import (

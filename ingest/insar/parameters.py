@@ -8,9 +8,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-DBT_PROJECT = Path(__file__).resolve().parents[2] / "dbt_project.yml"
+from ingest.project_vars import DBT_PROJECT, effective_vars
 
 
 class ParameterError(ValueError):
@@ -56,8 +54,7 @@ class M3Parameters:
         cls, overrides: Mapping[str, Any] | None = None, project: Path = DBT_PROJECT
     ) -> M3Parameters:
         """The project's vars with ``overrides`` (as given to ``--vars``) on top."""
-        declared = yaml.safe_load(project.read_text(encoding="utf-8")).get("vars", {})
-        return cls.from_vars({**declared, **(overrides or {})})
+        return cls.from_vars(effective_vars(overrides, project))
 
     def as_vars(self) -> dict[str, float | None]:
         return asdict(self)
