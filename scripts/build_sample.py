@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import sample_insar
+
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "reference"
 OMP = REFERENCE / "open-mine-production"
@@ -387,6 +389,8 @@ def build(out: Path) -> dict[str, int]:
             for organisation, share in sorted(shares[fid].items())
         ),
     )
+    for path in sample_insar.write(out):
+        counts[path] = 1
     for table in sorted(MCS.glob("*.csv")):
         shutil.copyfile(table, out / "usgs" / table.name)
         counts[f"usgs/{table.name}"] = sum(1 for _ in table.open(encoding="utf-8-sig")) - 1
@@ -401,7 +405,7 @@ def main() -> None:
         shutil.rmtree(args.out)
     (args.out / "usgs").mkdir(parents=True)
     for path, rows in build(args.out).items():
-        print(f"{path}: {rows} rows")
+        print(f"{path}: {rows} rows" if path.endswith(".csv") and "insar" not in path else path)
 
 
 if __name__ == "__main__":

@@ -140,3 +140,43 @@ def test_activity_report_counts_every_asset_year(sample_release, capsys):
         (assets,) = con.execute("select count(*) from marts.dim_assets").fetchone()
     assert counted == assets * 10
     assert any(line.split()[1] == "reported_ore" and "very high" in line for line in lines[4:])
+
+
+def test_sample_insar_activity_fills_the_years_after_reported_ore(sample_release):
+    """Kolomela reports ore until 2020; its synthetic InSAR stack gives 2021-2023 (rank 4)."""
+    out, db = sample_release
+    with duckdb.connect(str(db)) as con:
+        productivity, level = con.execute(
+            "select productivity, productivity_level "
+            "from intermediate.int_insar_productivity_estimated where asset_id = 'COM00661.00'"
+        ).fetchone()
+        rows = con.execute(
+            """
+            select year, activity_method, activity_confidence, activity_t
+            from marts.fct_asset_emissions where asset_id = 'COM00661.00' and year >= 2019
+            order by year
+            """
+        ).fetchall()
+        areas = dict(
+            con.execute(
+                "select year, active_area_m2 from intermediate.int_insar_areas_unioned "
+                "where asset_id = 'COM00661.00'"
+            ).fetchall()
+        )
+    assert level == "asset"
+    methods = {year: (method, confidence) for year, method, confidence, _ in rows}
+    assert methods[2020] == ("reported_ore", "very high")
+    assert methods[2021] == methods[2022] == methods[2023] == ("insar", "medium")
+    assert methods[2024] == ("reported_ore_earlier_year", "low")
+    activity = {year: value for year, _, _, value in rows}
+    assert activity[2022] == pytest.approx(productivity * areas[2022], rel=1e-12)
+    sources = read(out / "DATA" / "iron-mining_emissions_sources.csv")
+    row = next(
+        r
+        for r in sources
+        if r["source_id"] == "COM00661.00"
+        and r["start_time"].startswith("2022")
+        and r["gas"] == "co2"
+    )
+    assert (row["other4"], row["other7"]) == ("insar", "insar")
+    assert (out / "insar" / "COM00661.00_2021-2023.png").exists()

@@ -50,8 +50,8 @@ def test_sample_script_rebuilds_the_bundled_sample_byte_for_byte(tmp_path):
         check=True,
         capture_output=True,
     )
-    built = sorted(p.relative_to(out) for p in out.rglob("*.csv"))
-    shipped = sorted(p.relative_to(SAMPLE) for p in SAMPLE.rglob("*.csv"))
+    built = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    shipped = sorted(p.relative_to(SAMPLE) for p in SAMPLE.rglob("*") if p.is_file())
     assert built == shipped
     _, mismatch, errors = filecmp.cmpfiles(out, SAMPLE, [str(p) for p in built], shallow=False)
     assert mismatch == [] and errors == []
@@ -59,7 +59,7 @@ def test_sample_script_rebuilds_the_bundled_sample_byte_for_byte(tmp_path):
 
 def test_provenance_names_every_sample_file():
     provenance = (ROOT / "sample" / "PROVENANCE.md").read_text(encoding="utf-8")
-    for path in SAMPLE.rglob("*.csv"):
+    for path in (p for p in SAMPLE.rglob("*") if p.is_file()):
         relative = path.relative_to(SAMPLE).as_posix()
         folder_glob = f"{Path(relative).parent.as_posix()}/*"
         assert relative in provenance or folder_glob in provenance, relative

@@ -187,7 +187,7 @@ def test_manifest_lists_inputs_outputs_and_results(sample_release):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["created"] == "2025-01-01 00:00:00"
     assert manifest["release_id"] == "minex-20250101T000000Z"
-    assert len(manifest["inputs"]) == 21
+    assert len(manifest["inputs"]) == 23  # 21 CSV files, the InSAR footprints and one stack
     for output in manifest["outputs"]:
         path = out / output["path"]
         assert hashlib.sha256(path.read_bytes()).hexdigest() == output["sha256"]
