@@ -56,10 +56,10 @@ def paper_tables(db_path: Path, year: int, top: int) -> list[tuple[str, list[str
 def format_table(columns: list[str], rows: list[tuple]) -> str:
     """Rows as an aligned text table (numbers right-aligned, thousands separated)."""
 
-    def cell(value: object) -> str:
+    def cell(value: object, column: str) -> str:
         if value is None:
             return ""
-        if isinstance(value, int):
+        if isinstance(value, int) and "year" not in column.lower():
             return f"{value:,}"
         if isinstance(value, float):
             if value.is_integer() or abs(value) >= 1000:
@@ -67,7 +67,9 @@ def format_table(columns: list[str], rows: list[tuple]) -> str:
             return f"{value:,.4f}".rstrip("0").rstrip(".")
         return str(value)
 
-    cells = [[cell(value) for value in row] for row in rows]
+    cells = [
+        [cell(value, column) for value, column in zip(row, columns, strict=True)] for row in rows
+    ]
     widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
     numeric = [
         all(isinstance(row[i], int | float) or row[i] is None for row in rows)
